@@ -1,0 +1,24 @@
+// Figure 1 of the performance budget (issue 12): the gzip size of the scripts and modulepreloads that
+// index.html loads before any lazy route. Deterministic, so CI fails when it is exceeded.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+
+export const INITIAL_JS_BUDGET_KB = 200;
+
+export function initialJsGzipKb(distDir = 'dist') {
+  const html = readFileSync(`${distDir}/index.html`, 'utf8');
+  const sources = new Set();
+  for (const match of html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)) {
+    sources.add(match[1]);
+  }
+  let bytes = 0;
+  for (const src of sources) bytes += gzipSync(readFileSync(`${distDir}${src}`), { level: 9 }).length;
+  return { kb: bytes / 1000, files: [...sources] };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { kb, files } = initialJsGzipKb();
+  const ok = kb <= INITIAL_JS_BUDGET_KB;
+  console.log(`initial JS: ${kb.toFixed(1)} kB gz (${files.length} files), budget ${INITIAL_JS_BUDGET_KB} kB: ${ok ? 'ok' : 'OVER'}`);
+  process.exit(ok ? 0 : 1);
+}

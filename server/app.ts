@@ -1,0 +1,93 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { installErrorHandling, sendError } from './errors';
+import type { Store } from './store/store';
+import { healthRoutes } from './routes/health';
+
+export type AppOptions = {
+  store: Store;
+  /** The built PWA (`dist/`) to serve; omitted in API-only tests. */
+  staticDir?: string;
+  logger?: boolean;
+};
+
+export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+
+// Bigger than any push batch the client sends (sync/batch size cap), small enough to refuse abuse early.
+export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
+
+/** The central store's HTTP app; `listen` is the caller's (main.ts, or tests on a random port). */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // The tablet may be behind the hospital's reverse proxy; trust only the loopback one by default.
+    trustProxy: 'loopback',
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    // Plain-HTTP on localhost must keep working; HSTS belongs to the hospital's TLS front.
+    hsts: false,
+  });
+  installErrorHandling(app);
+  app.decorate('store', options.store);
+
+  await app.register(healthRoutes, { prefix: '/api' });
+
+  const staticDir = options.staticDir;
+  const hasApp = staticDir !== undefined && existsSync(staticDir + 'index.html');
+  if (hasApp) {
+    await app.register(fastifyStatic, {
+      root: staticDir,
+      wildcard: false,
+      setHeaders(reply, path) {
+        // Hashed assets never change; the shell, manifest and service worker must be revalidated.
+        if (path.includes('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        else reply.header('cache-control', 'no-cache');
+      },
+    });
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path === '/api' || path.startsWith('/api/')) {
+      return sendError(reply, 404, 'not-found', `No API route ${request.method} ${path}.`);
+    }
+    // SPA fallback: app routes (no file extension) get the shell; the router takes it from there.
+    if (hasApp && (request.method === 'GET' || request.method === 'HEAD') && !/\.\w+$/.test(path)) {
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendError(reply, 404, 'not-found', `Nothing at ${path}.`);
+  });
+
+  return app;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    store: Store;
+  }
+}

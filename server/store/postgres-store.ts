@@ -1,0 +1,38 @@
+import pg from 'pg';
+import type { Queryable, Row, Store } from './store';
+
+// Return BIGINT (sequence numbers) as JS numbers: they stay far below 2^53 for a trial of ten patients.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
+
+export async function openPostgresStore(connectionString: string): Promise<Store> {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // Fail at start, with the server's own message, rather than at the first request.
+  await pool.query('select 1');
+  const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({
+    query: async <T extends Row>(sql: string, params: readonly unknown[] = []) => {
+      const result = await client.query(sql, params as unknown[]);
+      return { rows: result.rows as T[] };
+    },
+    // Without parameters pg uses the simple protocol, which accepts several statements.
+    exec: async (sql: string) => void (await client.query(sql)),
+  });
+  return {
+    kind: 'postgres',
+    ...wrap(pool),
+    transaction: async (work) => {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(wrap(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}

@@ -1,0 +1,19 @@
+import { useTranslation } from 'react-i18next';
+import { useUpdate } from '../pwa';
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const offlineReady = useUpdate((s) => s.offlineReady);
+  return (
+    <section>
+      <h1>{t('home.title')}</h1>
+      <p className="lead">{t('app.tagline')}</p>
+      <p>{t('home.intro')}</p>
+      {offlineReady && (
+        <p className="pill pill-ok" data-testid="offline-ready">
+          {t('home.offlineReady')}
+        </p>
+      )}
+    </section>
+  );
+}

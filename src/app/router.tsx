@@ -1,0 +1,21 @@
+import { createBrowserRouter } from 'react-router';
+import { Layout } from './Layout';
+import { HomePage } from './pages/HomePage';
+import { RouteError } from './RouteError';
+
+// Every workflow route is lazy: the initial bundle holds only the shell (budget: 200 kB gz, issue 12).
+const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => async () => ({
+  Component: (await load()).default,
+});
+
+export const router = createBrowserRouter([
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
+      { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage')) },
+    ],
+  },
+]);

@@ -1,0 +1,76 @@
+import { expect, test } from '@playwright/test';
+import { openControlledApp } from './support';
+
+test('the web manifest makes Chevet installable', async ({ page, request }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const manifest = await (await request.get(href!)).json();
+  expect(manifest).toMatchObject({
+    name: 'Chevet',
+    short_name: 'Chevet',
+    display: 'standalone',
+    start_url: '/',
+    orientation: 'any',
+    theme_color: expect.stringMatching(/^#[0-9a-f]{6}$/i),
+  });
+  const sizes = manifest.icons.map(
+    (icon: { sizes: string; purpose?: string }) => `${icon.sizes}:${icon.purpose ?? 'any'}`,
+  );
+  expect(sizes).toEqual(expect.arrayContaining(['192x192:any', '512x512:any', '512x512:maskable']));
+  for (const icon of manifest.icons) {
+    const res = await request.get(icon.src);
+    expect(res.status(), icon.src).toBe(200);
+    expect(res.headers()['content-type']).toBe('image/png');
+    const dimensions = await page.evaluate(async (src) => {
+      const image = new Image();
+      image.src = src;
+      await image.decode();
+      return `${image.naturalWidth}x${image.naturalHeight}`;
+    }, icon.src);
+    expect(dimensions).toBe(icon.sizes);
+  }
+});
+
+test('the service worker takes control of the page', async ({ page }) => {
+  await openControlledApp(page);
+  const scriptURL = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+  expect(scriptURL).toMatch(/\/sw\.js$/);
+  await expect(page.getByTestId('offline-ready')).toBeVisible();
+});
+
+test('offline, the app still starts, reloads and changes route', async ({ page, context }) => {
+  await openControlledApp(page);
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+  await expect(page.getByTestId('connectivity')).toHaveText('Hors ligne');
+  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+  // A deep link typed or restored offline is served the shell by the service worker.
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+});
+
+test('the interface is French by default, switches to English and keeps it across a reload', async ({
+  page,
+  context,
+}) => {
+  await openControlledApp(page);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+  await page.getByRole('button', { name: /Langue/ }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  // The English catalogue was loaded on demand and is cached: it still works offline.
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
+  await page.getByRole('link', { name: 'Settings' }).click();
+  await page.getByRole('radio', { name: 'Français' }).check();
+  await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
+});
