@@ -6,7 +6,12 @@ import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendError } from './errors';
 import type { Store } from './store/store';
+import { accessControl } from './auth/access';
+import { loadTokenSecret } from './auth/secret';
+import { adminRoutes } from './routes/admin';
+import { authRoutes } from './routes/auth';
 import { healthRoutes } from './routes/health';
+import { syncRoutes } from './routes/sync';
 
 export type AppOptions = {
   store: Store;
@@ -54,8 +59,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   installErrorHandling(app);
   app.decorate('store', options.store);
+  await app.register(accessControl, { secret: await loadTokenSecret(options.store) });
 
   await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(authRoutes, { prefix: '/api/auth' });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(syncRoutes, { prefix: '/api/sync' });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(staticDir + 'index.html');

@@ -1,0 +1,27 @@
+import type { Role } from './roles';
+
+/**
+ * Who may call each API route, in one place. A route missing from this table makes the server refuse to start
+ * (access.ts), so no route is ever open by accident. `public` routes need no token.
+ */
+export type Access = 'public' | readonly Role[];
+
+const CLINICAL: readonly Role[] = ['nurse', 'physician', 'data-manager'];
+const EVERYONE: readonly Role[] = ['nurse', 'physician', 'data-manager', 'admin'];
+
+export const ROUTE_ACCESS: Record<string, Access> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  // The refresh token in the body is the credential: the access token may have expired.
+  'POST /api/auth/refresh': 'public',
+  'POST /api/auth/logout': EVERYONE,
+  'GET /api/auth/me': EVERYONE,
+  'GET /api/admin/users': ['admin'],
+  'POST /api/admin/users': ['admin'],
+  'PATCH /api/admin/users/:id': ['admin'],
+  'POST /api/admin/users/:id/password': ['admin'],
+  'GET /api/admin/devices': ['admin'],
+  'POST /api/admin/devices/:id/revoke': ['admin'],
+  'POST /api/sync/push': CLINICAL,
+  'GET /api/sync/pull': CLINICAL,
+};

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { isoDateSchema } from './common';
+
+// Patients are identified only by trial number and initials (wire-contract.md, "Two record kinds fixed here").
+export const trialNumberSchema = z.string().regex(/^MSC-LES-\d{2}$/, 'trialNumber');
+export const initialsSchema = z.string().regex(/^[A-Z]{2,3}$/, 'initials');
+
+/** The `participant` record kind: created by a physician, filled by later revisions. */
+export const participantSchema = z.strictObject({
+  trialNumber: trialNumberSchema,
+  initials: initialsSchema,
+  sex: z.enum(['F', 'M']).optional(),
+  /** Dose group assigned at inclusion (×10⁶ cells/kg). */
+  doseLevel: z.union([z.literal(1), z.literal(2), z.literal(4)]).optional(),
+  status: z
+    .enum(['screening', 'included', 'infused', 'follow-up', 'completed', 'withdrawn', 'screen-failed'])
+    .optional(),
+  inclusionDate: isoDateSchema.optional(),
+  infusionDate: isoDateSchema.optional(),
+  comment: z.string().max(2000).optional(),
+});
+export type Participant = z.infer<typeof participantSchema>;

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import type { Role } from './common';
+import { participantSchema } from './participant';
+import { signatureSchema } from './signature';
+import { vitalSignsSchema } from './vital-signs';
+
+/**
+ * Every record kind Chevet stores, with how it changes and who may write it (architecture.md, "Records, audit
+ * and never losing a value"). `observation` kinds are append-only: a correction is a new record superseding the
+ * old one, and they never conflict. `form` kinds are revised: each save is a new revision on a `baseRev`, and two
+ * revisions from the same base are kept as a conflict until a physician resolves it.
+ */
+export type RecordKindSpec = {
+  schema: z.ZodType;
+  mode: 'observation' | 'form';
+  /** Roles that may create, revise or void records of this kind. */
+  writers: readonly Role[];
+};
+
+const CLINICIANS: readonly Role[] = ['nurse', 'physician'];
+
+export const RECORD_KINDS = {
+  participant: { schema: participantSchema, mode: 'form', writers: ['physician'] },
+  vitalSigns: { schema: vitalSignsSchema, mode: 'observation', writers: CLINICIANS },
+  signature: {
+    schema: signatureSchema,
+    mode: 'observation',
+    writers: ['nurse', 'physician', 'data-manager'],
+  },
+} as const satisfies Record<string, RecordKindSpec>;
+
+export type RecordKind = keyof typeof RECORD_KINDS;
+export const RECORD_KIND_NAMES = Object.keys(RECORD_KINDS) as RecordKind[];
+export const recordKindSchema = z.enum(RECORD_KIND_NAMES as [RecordKind, ...RecordKind[]]);
+
+export function isRecordKind(kind: string): kind is RecordKind {
+  return Object.hasOwn(RECORD_KINDS, kind);
+}
+
+export type RecordData<K extends RecordKind> = z.infer<(typeof RECORD_KINDS)[K]['schema']>;
