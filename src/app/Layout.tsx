@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { SessionControls } from './auth/SessionControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { UpdateBanner } from './UpdateBanner';
 import { useOnline } from './useOnline';
@@ -25,6 +26,7 @@ export function Layout() {
           {online ? t('home.online') : t('home.offline')}
         </span>
         <LanguageSwitch />
+        <SessionControls />
       </header>
       <UpdateBanner />
       <main id="main" tabIndex={-1}>

@@ -1,4 +1,5 @@
 import { createBrowserRouter } from 'react-router';
+import { AuthGate } from './auth/AuthGate';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { RouteError } from './RouteError';
@@ -10,7 +11,11 @@ const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
 
 export const router = createBrowserRouter([
   {
-    element: <Layout />,
+    element: (
+      <AuthGate>
+        <Layout />
+      </AuthGate>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
