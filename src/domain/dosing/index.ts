@@ -1,1 +1,28 @@
-export {};
+// Dose calculation, product checks, infusion rate and the sequential Bayesian dose decision.
+export type {
+  DoseLevel,
+  DoseInput,
+  ProductContent,
+  InfusionProduct,
+  DoseDecisionInput,
+  DoseDecisionSettings,
+  DoseRecommendation,
+  DoseDecision,
+} from '@/schema/dosing';
+/** The dosing defaults (dose ladder, weight range, release criterion, duration, decision settings). */
+export { DOSING_CONFIG, DOSE_LEVELS, DOSE_DECISION_SETTINGS, type DosingConfig } from './config';
+/** Incomplete results that also say why each id was refused. */
+export type { DoseRefusal, DoseRefusalReason, DoseRefused } from './refusal';
+/** Cells (and mL) to infuse for a weight and dose level, with the product's checks when given. */
+export { computeDose, type DoseResult } from './dose';
+/** The full pre-infusion product check (identity, lot, expiry, cells, viability, volume) and the volume. */
+export { checkProduct, productRefusals, volumeForCells } from './product';
+/** Pump rate in mL/h over the planned duration (default 60 min, 30–120). */
+export { infusionRate } from './infusion-rate';
+/** Posterior of the DLT probability; the next-dose recommendation (safety signal, end of cohort, wait). */
+export {
+  toxicityPosterior,
+  recommendNextDose,
+  type ToxicityPosterior,
+  type NextDoseRecommendation,
+} from './dose-decision';
