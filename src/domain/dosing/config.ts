@@ -1,4 +1,5 @@
 import type { DoseDecisionSettings, DoseLevel } from '@/schema/dosing';
+import { SCHEDULE_CONFIG } from '../schedule/config';
 
 // The dosing defaults in one place, for the trial configuration. The synopsis fixes the dose levels, the first
 // cohort's dose and the cohort size; every other number is the trial team's working default from
@@ -31,9 +32,8 @@ export const DOSING_CONFIG = {
   weightKg: { min: 30, max: 200 },
   /** Release criterion: viability ≥ 70 % (infusion-and-monitoring.md, "Product and dose"). */
   minViabilityPercent: 70,
-  /** Planned infusion duration, min: default 60, configurable 30–120 inclusive (infusion-and-monitoring.md).
-   * The schedule's SCHEDULE_CONFIG.infusion.plannedDurationMin holds the same default: keep the two equal. */
-  infusionDurationMin: { default: 60, min: 30, max: 120 },
+  /** Planned infusion duration, min (infusion-and-monitoring.md): one setting, shared with the schedule. */
+  infusionDurationMin: SCHEDULE_CONFIG.infusion.plannedDurationMin,
   decision: DOSE_DECISION_SETTINGS,
 } as const;
 export type DosingConfig = typeof DOSING_CONFIG;
