@@ -1,5 +1,6 @@
 import { DOSING_CONFIG } from './dosing/config';
 import { ELIGIBILITY_THRESHOLDS } from './eligibility';
+import { STEROID_SPARING_WINDOW, TREATMENT_FAILURE_RULES } from './endpoints';
 import { SAFETY_CONFIG } from './safety/config';
 import { SCHEDULE_CONFIG } from './schedule/config';
 
@@ -13,5 +14,6 @@ export const TRIAL_CONFIG = {
   eligibility: ELIGIBILITY_THRESHOLDS,
   safety: SAFETY_CONFIG,
   dosing: DOSING_CONFIG,
+  endpoints: { steroidSparing: STEROID_SPARING_WINDOW, treatmentFailure: TREATMENT_FAILURE_RULES },
 } as const;
 export type TrialConfig = typeof TRIAL_CONFIG;
