@@ -1,9 +1,12 @@
 import { buildApp, DEFAULT_STATIC_DIR } from './app';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
+import { acquireDataLock } from './store/data-lock';
 import { openStore } from './store/open-store';
 
 const config = readConfig(process.env, process.argv.slice(2));
+// PGlite is single-process: the lock makes a second server or the user CLI refuse clearly.
+if (!config.databaseUrl) await acquireDataLock(config.dataDir);
 const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 const app = await buildApp({ store, staticDir: DEFAULT_STATIC_DIR, logger: true });
 

@@ -27,8 +27,8 @@ export const accessControl = fp<{ secret: Uint8Array }>(async (app: FastifyInsta
     if (!route.url.startsWith('/api/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
-      if (method === 'HEAD' || method === 'OPTIONS') continue;
-      const key = `${method} ${route.url}`;
+      // Fastify answers HEAD with the GET route's handler (without its hooks): it needs the same check.
+      const key = `${method === 'HEAD' ? 'GET' : method} ${route.url}`;
       const access = ROUTE_ACCESS[key];
       if (!access)
         throw new Error(`API route ${key} has no entry in ROUTE_ACCESS (server/auth/route-access.ts)`);

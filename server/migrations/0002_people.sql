@@ -31,7 +31,10 @@ create table refresh_tokens (
   user_id uuid not null references users (id),
   created_at timestamptz not null default now(),
   expires_at timestamptz not null,
-  used_at timestamptz
+  -- Set when the token is exchanged for a new pair (rotation): presenting it again means it was stolen.
+  used_at timestamptz,
+  -- Set by sign-out, a new sign-in on the device, theft detection, a password reset or disabling the account.
+  revoked_at timestamptz
 );
 create index refresh_tokens_device on refresh_tokens (device_id);
 

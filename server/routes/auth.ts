@@ -1,3 +1,84 @@
+import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  loginRequestSchema,
+  meResponseSchema,
+  refreshRequestSchema,
+  sessionResponseSchema,
+} from '../../src/schema/auth';
+import { actorOf, audit } from '../audit';
+import { principalOf } from '../auth/access';
+import { getAccount } from '../auth/accounts';
+import { authPolicy } from '../auth/auth-policy';
+import { loadTokenSecret } from '../auth/secret';
+import { revokeRefreshTokens } from '../auth/sessions';
+import { AccountLockedError, refreshSession, signIn } from '../auth/sign-in';
+import { ApiError } from '../errors';
 
-export const authRoutes: FastifyPluginAsyncZod = async () => {};
+/** Sign-in, refresh, sign-out and "who am I" (wire-contract.md, "Sign-in"), under /api/auth. */
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const secret = await loadTokenSecret(app.store);
+  // Per-address limit on sign-in only (the per-account one is the lockout); counted before the body is read.
+  await app.register(rateLimit, { global: false });
+
+  app.post(
+    '/login',
+    {
+      schema: { body: loginRequestSchema, response: { 200: sessionResponseSchema } },
+      config: {
+        rateLimit: {
+          max: () => authPolicy().loginsPerAddress,
+          timeWindow: () => authPolicy().addressWindowMs,
+          errorResponseBuilder: (_request, context) =>
+            new ApiError(
+              429,
+              'rate-limited',
+              `Too many sign-in attempts from this address: try again in ${context.after}.`,
+            ),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        return await signIn(app.store, secret, request.body, request.ip);
+      } catch (error) {
+        if (error instanceof AccountLockedError) {
+          const seconds = Math.ceil((Date.parse(error.until) - authPolicy().now().getTime()) / 1000);
+          reply.header('retry-after', String(Math.max(1, seconds)));
+        }
+        throw error;
+      }
+    },
+  );
+
+  app.post(
+    '/refresh',
+    { schema: { body: refreshRequestSchema, response: { 200: sessionResponseSchema } } },
+    async (request) => refreshSession(app.store, secret, request.body.refreshToken, request.ip),
+  );
+
+  // Ends the device's session; its current access token runs out on its own within minutes.
+  app.post('/logout', async (request, reply) => {
+    const principal = principalOf(request);
+    await app.store.transaction(async (tx) => {
+      await revokeRefreshTokens(tx, { deviceId: principal.deviceId }, authPolicy().now());
+      await audit(tx, { ...actorOf(request), action: 'logout', subject: `device:${principal.deviceId}` });
+    });
+    return reply.code(204).send();
+  });
+
+  app.get('/me', { schema: { response: { 200: meResponseSchema } } }, async (request) => {
+    const principal = principalOf(request);
+    const account = await getAccount(app.store, principal.userId);
+    if (!account) throw new ApiError(401, 'unauthenticated', 'This session is not known: sign in again.');
+    return {
+      user: {
+        id: account.id,
+        username: account.username,
+        role: account.role,
+        displayName: account.displayName,
+      },
+      deviceId: principal.deviceId,
+    };
+  });
+};

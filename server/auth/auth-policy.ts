@@ -1,0 +1,64 @@
+/**
+ * The knobs of sign-in security in one place: lockout, per-address rate limit, password hashing cost, and the
+ * clock. Read from the environment at start; tests replace them (a past clock, a short lock) instead of waiting.
+ */
+export type ScryptCost = {
+  /** log2 of N, the CPU/memory cost. */
+  ln: number;
+  /** Block size. */
+  r: number;
+  /** Parallelism. */
+  p: number;
+};
+
+export type AuthPolicy = {
+  /** Wrong passwords in a row that lock an account (the per-account limit). */
+  maxFailedLogins: number;
+  lockMs: number;
+  /** Sign-in attempts accepted from one network address per window, whatever the account. */
+  loginsPerAddress: number;
+  addressWindowMs: number;
+  scrypt: ScryptCost;
+  now: () => Date;
+};
+
+const MINUTE = 60_000;
+
+// OWASP Password Storage Cheat Sheet, scrypt: N=2^15, r=8, p=3 is one of its equivalent minimums (32 MiB each).
+export const DEFAULT_SCRYPT_COST: ScryptCost = { ln: 15, r: 8, p: 3 };
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} must be a positive integer, not "${raw}"`);
+  return value;
+}
+
+export function authPolicyFromEnv(env: NodeJS.ProcessEnv): AuthPolicy {
+  return {
+    maxFailedLogins: positiveInt(env, 'CHEVET_MAX_FAILED_LOGINS', 5),
+    lockMs: positiveInt(env, 'CHEVET_LOCK_MINUTES', 15) * MINUTE,
+    // A ward's tablets may share one address behind the hospital's proxy: generous, yet far below guessing speed.
+    loginsPerAddress: positiveInt(env, 'CHEVET_LOGINS_PER_ADDRESS_PER_MINUTE', 30),
+    addressWindowMs: MINUTE,
+    scrypt: DEFAULT_SCRYPT_COST,
+    now: () => new Date(),
+  };
+}
+
+let current = authPolicyFromEnv(process.env);
+
+export function authPolicy(): AuthPolicy {
+  return current;
+}
+
+/** Replaces some knobs (tests); returns a function that restores the previous policy. */
+export function setAuthPolicy(changes: Partial<AuthPolicy>): () => void {
+  const previous = current;
+  current = { ...current, ...changes };
+  return () => {
+    current = previous;
+  };
+}

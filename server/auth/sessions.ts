@@ -1,0 +1,111 @@
+import type { SessionResponse } from '../../src/schema/auth';
+import type { Queryable } from '../store/store';
+import type { Principal } from './roles';
+import {
+  ACCESS_TOKEN_TTL_SECONDS,
+  hashRefreshToken,
+  issueAccessToken,
+  newRefreshToken,
+  REFRESH_TOKEN_TTL_DAYS,
+} from './tokens';
+
+// A session is one device's pair of tokens: a short access token and a rotating, single-use refresh token bound
+// to the device (table refresh_tokens, migration 0002, holding only hashes).
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Stores a new refresh token for the device and signs an access token: the answer to sign-in and refresh. */
+export async function issueSession(
+  tx: Queryable,
+  principal: Principal,
+  secret: Uint8Array,
+  now: Date,
+): Promise<SessionResponse> {
+  const refresh = newRefreshToken();
+  await tx.query(
+    `insert into refresh_tokens (token_hash, device_id, user_id, created_at, expires_at)
+     values ($1, $2, $3, $4, $5)`,
+    [
+      refresh.hash,
+      principal.deviceId,
+      principal.userId,
+      now,
+      new Date(now.getTime() + REFRESH_TOKEN_TTL_DAYS * DAY_MS),
+    ],
+  );
+  return {
+    accessToken: await issueAccessToken(principal, secret, now.getTime()),
+    refreshToken: refresh.token,
+    expiresIn: ACCESS_TOKEN_TTL_SECONDS,
+    deviceId: principal.deviceId,
+    user: { id: principal.userId, username: principal.username, role: principal.role },
+    serverTime: now.toISOString(),
+  };
+}
+
+/** Ends every live refresh token of a device or of a person (all their devices). */
+export async function revokeRefreshTokens(
+  q: Queryable,
+  owner: { deviceId: string } | { userId: string },
+  now: Date,
+): Promise<void> {
+  const [column, id] = 'deviceId' in owner ? ['device_id', owner.deviceId] : ['user_id', owner.userId];
+  await q.query(`update refresh_tokens set revoked_at = $2 where ${column} = $1 and revoked_at is null`, [
+    id,
+    now,
+  ]);
+}
+
+export type StoredRefreshToken = {
+  hash: string;
+  principal: Principal;
+  expiresAt: Date;
+  used: boolean;
+  revoked: boolean;
+  deviceRevoked: boolean;
+  accountDisabled: boolean;
+};
+
+/** The stored state of a presented refresh token, with its device and account (current role), or null. */
+export async function findRefreshToken(q: Queryable, token: string): Promise<StoredRefreshToken | null> {
+  const hash = hashRefreshToken(token);
+  const { rows } = await q.query<{
+    device_id: string;
+    user_id: string;
+    username: string;
+    role: Principal['role'];
+    expires_at: Date | string;
+    used: boolean;
+    revoked: boolean;
+    device_revoked: boolean;
+    disabled: boolean;
+  }>(
+    `select t.device_id, t.user_id, u.username, u.role, t.expires_at,
+            t.used_at is not null as used, t.revoked_at is not null as revoked,
+            d.revoked_at is not null as device_revoked, u.disabled_at is not null as disabled
+       from refresh_tokens t join devices d on d.id = t.device_id join users u on u.id = t.user_id
+      where t.token_hash = $1`,
+    [hash],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return {
+    hash,
+    principal: { userId: row.user_id, username: row.username, role: row.role, deviceId: row.device_id },
+    expiresAt: new Date(row.expires_at),
+    used: row.used,
+    revoked: row.revoked,
+    deviceRevoked: row.device_revoked,
+    accountDisabled: row.disabled,
+  };
+}
+
+/** Marks a refresh token used; false when another request used or revoked it first (a race is a reuse). */
+export async function markRefreshTokenUsed(q: Queryable, hash: string, now: Date): Promise<boolean> {
+  const { rows } = await q.query(
+    `update refresh_tokens set used_at = $2 where token_hash = $1 and used_at is null and revoked_at is null
+     returning token_hash`,
+    [hash, now],
+  );
+  return rows.length > 0;
+}
