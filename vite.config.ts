@@ -49,6 +49,7 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
+    setupFiles: ['test/setup-indexeddb.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

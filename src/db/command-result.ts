@@ -6,6 +6,8 @@ export type CommandError =
   | { code: 'not-found' }
   | { code: 'not-in-conflict' }
   | { code: 'wrong-mode' }
+  /** The record changed (e.g. a sync brought another revision) since the person opened it. */
+  | { code: 'stale' }
   | { code: 'storage-full' };
 
 export type CommandResult<T> = ({ ok: true } & T) | ({ ok: false } & CommandError);

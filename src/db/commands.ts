@@ -60,7 +60,7 @@ export function recordObservation(db: ChevetDb, ctx: WriteContext, input: Create
 export async function saveRevision(
   db: ChevetDb,
   ctx: WriteContext,
-  input: { recordId: string; data: RecordData; reason: string; draftKey?: string },
+  input: { recordId: string; data: RecordData; reason: string; draftKey?: string; expectedRev?: number },
 ): Promise<CommandResult<Written>> {
   return reviseExisting(db, ctx, { ...input, op: 'revise', action: 'revise' });
 }
@@ -101,6 +101,8 @@ async function reviseExisting(
     op: 'revise' | 'void';
     action: AuditAction;
     draftKey?: string;
+    /** The revision the person was looking at: if the record moved on since (a sync), refuse rather than overwrite. */
+    expectedRev?: number;
   },
 ): Promise<CommandResult<Written>> {
   if (!validReason(input.reason)) return failure({ code: 'reason-required' });
@@ -117,6 +119,7 @@ async function reviseExisting(
     reason: input.reason.trim(),
     action: input.action,
     draftKey: input.draftKey,
+    expectedRev: input.expectedRev,
   });
 }
 
@@ -130,6 +133,7 @@ type WriteInput = {
   supersedes?: string;
   action?: AuditAction;
   draftKey?: string;
+  expectedRev?: number;
 };
 
 async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promise<CommandResult<Written>> {
@@ -152,6 +156,9 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
       if (input.op === 'create' && before)
         throw new CommandFailure({ code: 'invalid', issues: [{ path: 'recordId', message: 'exists' }] });
       if (input.op !== 'create' && !before) throw new CommandFailure({ code: 'not-found' });
+      if (input.expectedRev !== undefined && before && before.rev !== input.expectedRev) {
+        throw new CommandFailure({ code: 'stale' });
+      }
       const baseRev = input.op === 'create' ? null : before!.rev;
       const revision: StoredRevision = {
         mutationId,

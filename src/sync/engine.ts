@@ -1,9 +1,11 @@
+import { liveQuery, type Subscription } from 'dexie';
 import type { ChevetDb } from '@/db/database';
 import { SyncFailure, type SyncApi } from './api';
 import { backoffDelay } from './backoff';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { useSyncStatus } from './status-store';
+import { registerSyncTrigger } from './trigger';
 
 export type SyncEngineOptions = {
   db: ChevetDb;
@@ -31,6 +33,8 @@ export class SyncEngine {
   private readonly now: () => Date;
   private readonly random: () => number;
   private readonly periodMs: number;
+  private outboxWatch: Subscription | undefined;
+  private afterWriteTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: SyncEngineOptions) {
     this.now = options.now ?? (() => new Date());
@@ -43,12 +47,25 @@ export class SyncEngine {
     if (!this.stopped) return;
     this.stopped = false;
     if (typeof window !== 'undefined') window.addEventListener('online', this.onOnline);
+    registerSyncTrigger(() => void this.syncNow());
+    // After a write (here or in another tab), push soon: the outbox grew. Debounced so a burst is one round.
+    let previous = Infinity;
+    this.outboxWatch = liveQuery(() => this.options.db.outbox.count()).subscribe((count) => {
+      if (count > previous && (typeof navigator === 'undefined' || navigator.onLine)) {
+        clearTimeout(this.afterWriteTimer);
+        this.afterWriteTimer = setTimeout(() => void this.syncNow(), 300);
+      }
+      previous = count;
+    });
     void this.syncNow();
   }
 
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    clearTimeout(this.afterWriteTimer);
+    this.outboxWatch?.unsubscribe();
+    registerSyncTrigger(undefined);
     if (typeof window !== 'undefined') window.removeEventListener('online', this.onOnline);
   }
 
@@ -85,7 +102,7 @@ export class SyncEngine {
       const pushed = await pushOutbox(db, api, deviceId);
       const pulled = await pullChanges(db, api);
       const at = this.now().toISOString();
-      await db.meta.update('sync', { lastSuccessAt: at, lastError: undefined });
+      await updateSyncMeta(db, { lastSuccessAt: at, lastError: undefined });
       this.failures = 0;
       useSyncStatus.setState({ syncing: false, lastSuccessAt: at, lastError: undefined });
       this.schedule(this.periodMs);
@@ -96,7 +113,7 @@ export class SyncEngine {
           ? caught
           : new SyncFailure('server', String((caught as Error)?.message ?? caught));
       const at = this.now().toISOString();
-      await db.meta.update('sync', { lastError: error.message }).catch(() => undefined);
+      await updateSyncMeta(db, { lastError: error.message }).catch(() => undefined);
       const delay = backoffDelay(this.failures++, this.random());
       useSyncStatus.setState({
         syncing: false,
@@ -114,4 +131,14 @@ export class SyncEngine {
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.syncNow(), delay);
   }
+}
+
+async function updateSyncMeta(
+  db: ChevetDb,
+  changes: { lastSuccessAt?: string; lastError?: string | undefined },
+) {
+  await db.transaction('rw', db.meta, async () => {
+    const meta = (await db.meta.get('sync')) ?? { key: 'sync' as const, cursor: 0 };
+    await db.meta.put({ ...meta, ...changes });
+  });
 }

@@ -1,0 +1,275 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { buildApp } from '../../server/app';
+import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { addSignedInUser, type SignedInUser } from './people-fixtures';
+
+const vitals = (over: Record<string, unknown> = {}) => ({
+  takenAt: '2026-03-02T09:15:00+01:00',
+  sbp: 120,
+  dbp: 75,
+  hr: 72,
+  temperatureC: 36.8,
+  spo2: 98,
+  rr: 14,
+  ...over,
+});
+
+describe(`sync push and pull (${STORE_KIND})`, () => {
+  let testStore: TestStore;
+  let app: FastifyInstance;
+  let physician: SignedInUser;
+  let otherPhysician: SignedInUser;
+  let nurse: SignedInUser;
+  let dataManager: SignedInUser;
+  let admin: SignedInUser;
+
+  beforeAll(async () => {
+    testStore = await createTestStore();
+    app = await buildApp({ store: testStore.store });
+    physician = await addSignedInUser(testStore.store, 'physician');
+    otherPhysician = await addSignedInUser(testStore.store, 'physician');
+    nurse = await addSignedInUser(testStore.store, 'nurse');
+    dataManager = await addSignedInUser(testStore.store, 'data-manager');
+    admin = await addSignedInUser(testStore.store, 'admin');
+  });
+  afterAll(async () => {
+    await app.close();
+    await testStore.drop();
+  });
+
+  const push = (user: SignedInUser, mutations: unknown[], deviceId = user.deviceId) =>
+    app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: user.headers,
+      payload: { deviceId, mutations },
+    });
+  const pull = (user: SignedInUser, query = '') =>
+    app.inject({ method: 'GET', url: `/api/sync/pull${query}`, headers: user.headers });
+
+  const mutation = (over: Record<string, unknown>) => ({
+    mutationId: uuidv7(),
+    recordId: uuidv7(),
+    op: 'create',
+    baseRev: null,
+    at: '2026-03-02T09:00:00+01:00',
+    ...over,
+  });
+  async function participant(trialNumber = 'MSC-LES-01') {
+    const id = uuidv7();
+    const m = mutation({
+      recordId: id,
+      patientId: id,
+      kind: 'participant',
+      data: { trialNumber, initials: 'AB' },
+    });
+    expect((await push(physician, [m])).json().results[0].status).toBe('applied');
+    return { id, m };
+  }
+
+  it('applies a batch, numbering each mutation in the global sequence, in the order sent', async () => {
+    const { id } = await participant();
+    const batch = [1, 2, 3].map((i) =>
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals({ hr: 70 + i }) }),
+    );
+    const res = await push(nurse, batch);
+    expect(res.statusCode).toBe(200);
+    const results = res.json().results;
+    expect(results.map((r: { mutationId: string }) => r.mutationId)).toEqual(batch.map((m) => m.mutationId));
+    expect(results.every((r: { status: string; rev: number }) => r.status === 'applied' && r.rev === 1)).toBe(
+      true,
+    );
+    const seqs = results.map((r: { seq: number }) => r.seq);
+    expect([...seqs].sort((a, b) => a - b)).toEqual(seqs);
+  });
+
+  it('answers duplicate to a resent batch and writes nothing twice', async () => {
+    const { id } = await participant();
+    const batch = [mutation({ kind: 'vitalSigns', patientId: id, data: vitals() })];
+    const first = (await push(nurse, batch)).json().results[0];
+    const again = (await push(nurse, batch)).json().results[0];
+    expect(again).toMatchObject({ status: 'duplicate', seq: first.seq });
+    const { rows } = await testStore.store.query(
+      'select count(*)::int as n from mutations where mutation_id = $1',
+      [batch[0]!.mutationId],
+    );
+    expect(rows[0]).toEqual({ n: 1 });
+  });
+
+  it('stores exactly one copy when the same batch arrives several times at once', async () => {
+    const { id } = await participant();
+    const batch = Array.from({ length: 20 }, () =>
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals() }),
+    );
+    const answers = await Promise.all([1, 2, 3, 4].map(() => push(nurse, batch)));
+    expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200, 200]);
+    const statuses = answers.flatMap((a) => a.json().results.map((r: { status: string }) => r.status));
+    expect(statuses.filter((s) => s === 'applied')).toHaveLength(20);
+    expect(statuses.filter((s) => s === 'duplicate')).toHaveLength(60);
+    const { rows } = await testStore.store.query(
+      'select count(*)::int as n from mutations where mutation_id = any($1::uuid[])',
+      [batch.map((m) => m.mutationId)],
+    );
+    expect(rows[0]).toEqual({ n: 20 });
+  });
+
+  it('keeps both revisions made from the same base, marking the later one a conflict until a physician resolves it', async () => {
+    const { id } = await participant('MSC-LES-05');
+    const base = { trialNumber: 'MSC-LES-05', initials: 'AB' };
+    const a = mutation({
+      recordId: id,
+      patientId: id,
+      kind: 'participant',
+      op: 'revise',
+      baseRev: 1,
+      reason: 'note',
+      data: { ...base, comment: 'A' },
+    });
+    const b = mutation({
+      recordId: id,
+      patientId: id,
+      kind: 'participant',
+      op: 'revise',
+      baseRev: 1,
+      reason: 'note',
+      data: { ...base, comment: 'B' },
+    });
+    expect((await push(physician, [a])).json().results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    expect((await push(otherPhysician, [b])).json().results[0]).toMatchObject({ status: 'conflict', rev: 3 });
+    const changes = (await pull(nurse, '?limit=5000'))
+      .json()
+      .changes.filter((c: { recordId: string }) => c.recordId === id);
+    expect(
+      changes.map((c: { data: { comment?: string }; conflict: boolean }) => [c.data.comment, c.conflict]),
+    ).toEqual([
+      [undefined, false],
+      ['A', false],
+      ['B', true],
+    ]);
+    const resolution = mutation({
+      recordId: id,
+      patientId: id,
+      kind: 'participant',
+      op: 'revise',
+      baseRev: 3,
+      reason: 'merged',
+      data: { ...base, comment: 'A+B' },
+    });
+    expect((await push(physician, [resolution])).json().results[0]).toMatchObject({
+      status: 'applied',
+      rev: 4,
+    });
+    const { rows } = await testStore.store.query<{ in_conflict: boolean }>(
+      'select in_conflict from records where id = $1',
+      [id],
+    );
+    expect(rows[0]?.in_conflict).toBe(false);
+  });
+
+  it('rejects invalid mutations one by one and applies the rest of the batch', async () => {
+    const { id } = await participant();
+    const good = mutation({ kind: 'vitalSigns', patientId: id, data: vitals() });
+    const batch = [
+      mutation({ kind: 'bloodPressure', patientId: id, data: {} }),
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals({ colour: 'blue' }) }),
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals({ sbp: 'high' }) }),
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals({ spo2: 101 }) }),
+      mutation({
+        kind: 'participant',
+        recordId: id,
+        patientId: id,
+        data: { trialNumber: 'MSC-LES-09', initials: 'CD' },
+      }),
+      mutation({ kind: 'vitalSigns', patientId: id, data: vitals(), userId: physician.userId }),
+      mutation({ kind: 'vitalSigns', patientId: uuidv7(), data: vitals() }),
+      { nonsense: true },
+      good,
+    ];
+    const results = (await push(nurse, batch)).json().results;
+    expect(results.map((r: { status: string }) => r.status)).toEqual([
+      ...Array(8).fill('rejected'),
+      'applied',
+    ]);
+    expect(results[0].reason).toMatch(/unknown kind/);
+    expect(results[3].reason).toMatch(/spo2/);
+    expect(results[4].reason).toMatch(/not allowed for this role/);
+    expect(results[5].reason).toMatch(/author mismatch/);
+    expect(results[6].reason).toMatch(/unknown participant/);
+  });
+
+  it('voids with a reason and keeps the voided value in the log', async () => {
+    const { id } = await participant();
+    const set = mutation({ kind: 'vitalSigns', patientId: id, data: vitals() });
+    await push(nurse, [set]);
+    const noReason = mutation({
+      recordId: set.recordId,
+      kind: 'vitalSigns',
+      patientId: id,
+      op: 'void',
+      baseRev: 1,
+      data: vitals(),
+    });
+    expect((await push(nurse, [noReason])).json().results[0]).toMatchObject({
+      status: 'rejected',
+      reason: expect.stringMatching(/reason/),
+    });
+    const voiding = { ...noReason, mutationId: uuidv7(), reason: 'wrong patient' };
+    expect((await push(nurse, [voiding])).json().results[0]).toMatchObject({ status: 'applied', rev: 2 });
+    const { rows } = await testStore.store.query<{ n: number }>(
+      'select count(*)::int as n from mutations where record_id = $1',
+      [set.recordId],
+    );
+    expect(rows[0]?.n).toBe(2);
+  });
+
+  it('refuses to change or delete the log', async () => {
+    await participant();
+    await expect(testStore.store.query("update mutations set reason = 'x'")).rejects.toThrow(/append-only/);
+    await expect(testStore.store.query('delete from mutations')).rejects.toThrow(/append-only/);
+  });
+
+  it('pages the log by cursor, in sequence order, with hasMore', async () => {
+    await participant();
+    const all = (await pull(dataManager, '?after=0&limit=5000')).json();
+    expect(all.hasMore).toBe(false);
+    const seqs = all.changes.map((c: { seq: number }) => c.seq);
+    expect(seqs).toEqual([...seqs].sort((a: number, b: number) => a - b));
+    const first = (await pull(dataManager, '?after=0&limit=2')).json();
+    expect(first).toMatchObject({ hasMore: true, cursor: seqs[1] });
+    const next = (await pull(dataManager, `?after=${first.cursor}&limit=2`)).json();
+    expect(next.changes[0].seq).toBe(seqs[2]);
+    const end = (await pull(dataManager, `?after=${seqs.at(-1)}`)).json();
+    expect(end).toEqual({ changes: [], cursor: seqs.at(-1), hasMore: false });
+    expect(all.changes[0]).toMatchObject({
+      receivedAt: expect.stringMatching(/Z$/),
+      at: '2026-03-02T09:00:00+01:00',
+    });
+  });
+
+  it('answers bad requests with 4xx in the error shape, never a 500', async () => {
+    const malformed = await app.inject({
+      method: 'POST',
+      url: '/api/sync/push',
+      headers: { ...nurse.headers, 'content-type': 'application/json' },
+      payload: '{"deviceId":',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().error.code).toBe('malformed-json');
+    expect((await push(nurse, 'x' as never)).statusCode).toBe(400);
+    expect(
+      (
+        await push(
+          nurse,
+          Array.from({ length: 1001 }, () => ({})),
+        )
+      ).json().error.code,
+    ).toBe('batch-too-large');
+    expect((await push(nurse, [], otherPhysician.deviceId)).statusCode).toBe(403);
+    expect((await pull(nurse, '?limit=5001')).statusCode).toBe(400);
+    expect((await pull(nurse, '?after=-1')).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/sync/pull' })).statusCode).toBe(401);
+    expect((await pull(admin)).statusCode).toBe(403);
+  });
+});
