@@ -2,6 +2,7 @@ import { addAccount } from '../auth/account-admin';
 import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
+import { seedDemoParticipants } from './participants';
 
 // Fictional demo accounts, one per role, sharing one published password: for the separate demo store only.
 export const DEMO_PASSWORD = 'chevet-demo-2026';
@@ -29,5 +30,5 @@ async function seedDemoAccounts(store: Store): Promise<string[]> {
  * running the demo twice does not duplicate anything. Each workflow adds its part here.
  */
 export async function seedDemo(store: Store): Promise<string[]> {
-  return [...(await seedDemoAccounts(store))];
+  return [...(await seedDemoAccounts(store)), ...(await seedDemoParticipants(store))];
 }

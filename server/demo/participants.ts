@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import { findAccountByUsername } from '../auth/accounts';
+import type { Principal } from '../auth/roles';
+import type { Store } from '../store/store';
+import { applyBatch } from '../sync/apply-batch';
+
+// Fictional participants at each stage of the trial, written through the same push path as a tablet's data
+// (so the demo exercises the real rules). Ids are derived from names: a second run answers `duplicate`.
+
+/** A stable UUID-shaped id (version nibble 7) from a name, so the seed is idempotent. */
+function demoId(name: string): string {
+  const hex = createHash('sha256').update(`chevet-demo:${name}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
+const PARTICIPANTS = [
+  {
+    trialNumber: 'MSC-LES-01',
+    initials: 'AM',
+    sex: 'F',
+    status: 'follow-up',
+    doseLevel: 2,
+    inclusionDate: '2026-01-12',
+    infusionDate: '2026-01-20',
+  },
+  {
+    trialNumber: 'MSC-LES-02',
+    initials: 'BLC',
+    sex: 'F',
+    status: 'infused',
+    doseLevel: 2,
+    inclusionDate: '2026-02-16',
+    infusionDate: '2026-02-24',
+  },
+  {
+    trialNumber: 'MSC-LES-03',
+    initials: 'CD',
+    sex: 'M',
+    status: 'included',
+    doseLevel: 2,
+    inclusionDate: '2026-03-02',
+  },
+  { trialNumber: 'MSC-LES-04', initials: 'EF', sex: 'F', status: 'screening' },
+] as const;
+
+/** Vital signs every 15 minutes during a one-hour infusion, with a transient fever at 45 minutes. */
+function infusionVitals(date: string) {
+  return [0, 15, 30, 45, 60].map((minutes) => ({
+    takenAt: new Date(Date.parse(`${date}T09:00:00+01:00`) + minutes * 60_000)
+      .toISOString()
+      .replace('.000Z', '+00:00'),
+    sbp: 122 - (minutes === 45 ? 14 : 0),
+    dbp: 76,
+    hr: 78 + (minutes === 45 ? 24 : minutes / 15),
+    temperatureC: minutes === 45 ? 38.2 : 36.9,
+    spo2: 98,
+    rr: 15,
+    ...(minutes === 0 ? { baseline: true, checkId: 'baseline' } : { checkId: `infusion-${minutes}` }),
+  }));
+}
+
+export async function seedDemoParticipants(store: Store): Promise<string[]> {
+  const physician = await findAccountByUsername(store, 'medecin');
+  const nurse = await findAccountByUsername(store, 'infirmiere');
+  if (!physician || !nurse) return [];
+  const device = demoId('seed-device');
+  await store.query(
+    `insert into devices (id, name, user_id) values ($1, 'Démo (données fictives)', $2) on conflict (id) do nothing`,
+    [device, physician.id],
+  );
+  const nurseDevice = demoId('seed-device-nurse');
+  await store.query(
+    `insert into devices (id, name, user_id) values ($1, 'Démo infirmière', $2) on conflict (id) do nothing`,
+    [nurseDevice, nurse.id],
+  );
+  const asPhysician: Principal = {
+    userId: physician.id,
+    username: physician.username,
+    role: 'physician',
+    deviceId: device,
+  };
+  const asNurse: Principal = {
+    userId: nurse.id,
+    username: nurse.username,
+    role: 'nurse',
+    deviceId: nurseDevice,
+  };
+  const participants = PARTICIPANTS.map((p) => {
+    const id = demoId(p.trialNumber);
+    return {
+      mutationId: demoId(`${p.trialNumber}:create`),
+      recordId: id,
+      patientId: id,
+      kind: 'participant',
+      op: 'create',
+      baseRev: null,
+      at: '2026-01-05T10:00:00+01:00',
+      data: p,
+    };
+  });
+  await applyBatch(store, asPhysician, participants);
+  const vitals = PARTICIPANTS.filter((p) => 'infusionDate' in p).flatMap((p) =>
+    infusionVitals(p.infusionDate!).map((data, i) => ({
+      mutationId: demoId(`${p.trialNumber}:vitals:${i}`),
+      recordId: demoId(`${p.trialNumber}:vitals-record:${i}`),
+      patientId: demoId(p.trialNumber),
+      kind: 'vitalSigns',
+      op: 'create',
+      baseRev: null,
+      at: data.takenAt,
+      data,
+    })),
+  );
+  await applyBatch(store, asNurse, vitals);
+  return [`Demo participants: ${PARTICIPANTS.map((p) => `${p.trialNumber} (${p.status})`).join(', ')}`];
+}
