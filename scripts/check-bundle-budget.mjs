@@ -8,7 +8,9 @@ export const INITIAL_JS_BUDGET_KB = 200;
 export function initialJsGzipKb(distDir = 'dist') {
   const html = readFileSync(`${distDir}/index.html`, 'utf8');
   const sources = new Set();
-  for (const match of html.matchAll(/<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g)) {
+  for (const match of html.matchAll(
+    /<(?:script[^>]+src|link[^>]+rel="modulepreload"[^>]+href)="([^"]+\.js)"/g,
+  )) {
     sources.add(match[1]);
   }
   let bytes = 0;
@@ -19,6 +21,8 @@ export function initialJsGzipKb(distDir = 'dist') {
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { kb, files } = initialJsGzipKb();
   const ok = kb <= INITIAL_JS_BUDGET_KB;
-  console.log(`initial JS: ${kb.toFixed(1)} kB gz (${files.length} files), budget ${INITIAL_JS_BUDGET_KB} kB: ${ok ? 'ok' : 'OVER'}`);
+  console.log(
+    `initial JS: ${kb.toFixed(1)} kB gz (${files.length} files), budget ${INITIAL_JS_BUDGET_KB} kB: ${ok ? 'ok' : 'OVER'}`,
+  );
   process.exit(ok ? 0 : 1);
 }

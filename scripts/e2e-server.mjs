@@ -15,11 +15,15 @@ export const E2E_ACCOUNTS = [
 const dataDir = mkdtempSync(join(tmpdir(), 'chevet-e2e-'));
 const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', HOST: '127.0.0.1' };
 for (const account of E2E_ACCOUNTS) {
-  execFileSync('npx', ['tsx', 'server/cli/user.ts', 'add', '--role', account.role, '--password-stdin', account.username], {
-    env,
-    input: `${account.password}\n`,
-    stdio: ['pipe', 'ignore', 'inherit'],
-  });
+  execFileSync(
+    'npx',
+    ['tsx', 'server/cli/user.ts', 'add', '--role', account.role, '--password-stdin', account.username],
+    {
+      env,
+      input: `${account.password}\n`,
+      stdio: ['pipe', 'ignore', 'inherit'],
+    },
+  );
 }
 const child = spawn('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit', env });
 const stop = () => child.kill('SIGTERM');
