@@ -1,7 +1,9 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './test/e2e/chromium';
 
-const PORT = Number(process.env.E2E_PORT ?? 8181);
+// A port of its own per run (set once here, inherited by the workers), so a developer's server does not clash.
+process.env.E2E_PORT ??= String(20_000 + Math.floor(Math.random() * 20_000));
+const PORT = Number(process.env.E2E_PORT);
 
 // Runs against the production build served by the real server (as `npm start` does) on a throw-away store.
 export default defineConfig({
