@@ -1,14 +1,20 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
+import { useRole } from '@/session/session-store';
+import { SessionBanners } from './auth/SessionBanners';
 import { SessionControls } from './auth/SessionControls';
 import { LanguageSwitch } from './LanguageSwitch';
+import { StorageWarning } from './storage/StorageWarning';
+import { SyncIndicator } from './sync/SyncIndicator';
+import { SyncRunner } from './sync/SyncRunner';
 import { UpdateBanner } from './UpdateBanner';
 import { useOnline } from './useOnline';
 
 export function Layout() {
   const { t } = useTranslation();
   const online = useOnline();
+  const role = useRole();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -20,7 +26,9 @@ export function Layout() {
           <NavLink to="/" end>
             {t('nav.home')}
           </NavLink>
+          <NavLink to="/participants">{t('nav.participants')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
+          {role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
         </nav>
         <span className={online ? 'pill pill-ok' : 'pill pill-warn'} data-testid="connectivity">
           {online ? t('home.online') : t('home.offline')}
@@ -29,6 +37,10 @@ export function Layout() {
         <SessionControls />
       </header>
       <UpdateBanner />
+      <SyncIndicator />
+      <SyncRunner />
+      <StorageWarning />
+      <SessionBanners />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
           <Outlet />

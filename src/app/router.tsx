@@ -19,7 +19,14 @@ export const router = createBrowserRouter([
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'participants', lazy: lazyPage(() => import('@/features/participants/ParticipantsPage')) },
+      {
+        path: 'participants/:participantId',
+        lazy: lazyPage(() => import('@/features/participants/ParticipantPage')),
+      },
+      { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
+      { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },
       { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage')) },
     ],
   },

@@ -188,6 +188,8 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
         ...(input.reason ? { reason: input.reason } : {}),
         ...(input.supersedes ? { supersedes: input.supersedes } : {}),
         at,
+        userId: ctx.userId,
+        deviceId: ctx.deviceId,
       };
       await db.revisions.add(revision);
       await db.records.put(deriveRecord([...history, revision])!);
@@ -203,7 +205,14 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
         ...(input.reason ? { reason: input.reason } : {}),
         mutationId,
       });
-      await db.outbox.add({ mutationId, recordId: input.recordId, mutation, queuedAt: at, attempts: 0 });
+      await db.outbox.add({
+        mutationId,
+        recordId: input.recordId,
+        userId: ctx.userId,
+        mutation,
+        queuedAt: at,
+        attempts: 0,
+      });
       if (input.draftKey) await db.drafts.delete(input.draftKey);
     });
   } catch (error) {

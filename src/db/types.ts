@@ -75,6 +75,8 @@ export type OutboxEntry = {
   order?: number;
   mutationId: string;
   recordId: string;
+  /** The author: only their own session may send it (the server attributes a push to its token's person). */
+  userId: string;
   mutation: Mutation;
   queuedAt: string;
   attempts: number;

@@ -11,6 +11,8 @@ export type SyncEngineOptions = {
   db: ChevetDb;
   api: SyncApi;
   deviceId: string;
+  /** The person whose session syncs: only their outbox entries are pushed with it. */
+  userId?: string;
   now?: () => Date;
   random?: () => number;
   /** Regular sync while all is well (a second tablet's data arrives even when nobody writes here). */
@@ -99,7 +101,7 @@ export class SyncEngine {
       nextRetryAt: undefined,
     });
     try {
-      const pushed = await pushOutbox(db, api, deviceId);
+      const pushed = await pushOutbox(db, api, deviceId, undefined, this.options.userId);
       const pulled = await pullChanges(db, api);
       const at = this.now().toISOString();
       await updateSyncMeta(db, { lastSuccessAt: at, lastError: undefined });

@@ -12,10 +12,20 @@ export const PUSH_BATCH_SIZE = 500;
  * transaction; a batch whose answer is lost is simply sent again (the server answers `duplicate`).
  * Returns how many mutations were answered.
  */
-export async function pushOutbox(db: ChevetDb, api: SyncApi, deviceId: string, batchSize = PUSH_BATCH_SIZE) {
+export async function pushOutbox(
+  db: ChevetDb,
+  api: SyncApi,
+  deviceId: string,
+  batchSize = PUSH_BATCH_SIZE,
+  /** On a shared tablet, only this person's entries go with this person's session; the others wait for theirs. */
+  userId?: string,
+) {
   let answered = 0;
   for (;;) {
-    const batch = await db.outbox.orderBy('order').limit(batchSize).toArray();
+    const ordered = db.outbox.orderBy('order');
+    const batch = await (userId ? ordered.filter((entry) => entry.userId === userId) : ordered)
+      .limit(batchSize)
+      .toArray();
     if (batch.length === 0) return answered;
     await db.outbox.bulkUpdate(
       batch.map((entry) => ({ key: entry.order!, changes: { attempts: entry.attempts + 1 } })),

@@ -1,5 +1,14 @@
 import { expect, test } from '@playwright/test';
-import { openControlledApp } from './support';
+import { openControlledApp, signInWithNewPin, unlockWithPin, type E2eUser } from './support';
+
+// The app is behind the sign-in (issue 3): a seeded nurse signs in once, then each reload unlocks with the PIN.
+const NURSE: E2eUser = {
+  username: 'e2e-nurse',
+  password: 'e2e-nurse-password-1',
+  displayName: 'e2e-nurse',
+  role: 'nurse',
+};
+const PIN = '482913';
 
 test('the web manifest makes Chevet installable', async ({ page, request }) => {
   await page.goto('/');
@@ -34,6 +43,7 @@ test('the web manifest makes Chevet installable', async ({ page, request }) => {
 
 test('the service worker takes control of the page', async ({ page }) => {
   await openControlledApp(page);
+  await signInWithNewPin(page, NURSE, PIN);
   const scriptURL = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
   expect(scriptURL).toMatch(/\/sw\.js$/);
   await expect(page.getByTestId('offline-ready')).toBeVisible();
@@ -41,16 +51,20 @@ test('the service worker takes control of the page', async ({ page }) => {
 
 test('offline, the app still starts, reloads and changes route', async ({ page, context }) => {
   await openControlledApp(page);
+  await signInWithNewPin(page, NURSE, PIN);
   await context.setOffline(true);
   await page.reload();
+  await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
   await expect(page.getByTestId('connectivity')).toHaveText('Hors ligne');
   await page.getByRole('link', { name: 'Réglages' }).click();
   await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
   // A deep link typed or restored offline is served the shell by the service worker.
   await page.goto('/settings');
+  await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
   await page.goto('/');
+  await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
 });
 
@@ -59,18 +73,22 @@ test('the interface is French by default, switches to English and keeps it acros
   context,
 }) => {
   await openControlledApp(page);
+  await signInWithNewPin(page, NURSE, PIN);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
   await page.getByRole('button', { name: /Langue/ }).click();
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await page.reload();
+  await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   // The English catalogue was loaded on demand and is cached: it still works offline.
   await context.setOffline(true);
   await page.reload();
+  await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await page.getByRole('link', { name: 'Settings' }).click();
-  await page.getByRole('radio', { name: 'Français' }).check();
+  // The radio follows the language once its catalogue is loaded: click, then wait for the French screen.
+  await page.getByRole('radio', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
 });

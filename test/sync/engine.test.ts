@@ -155,6 +155,33 @@ describe('the sync engine against the real central store', () => {
     expect(await nurse.db.outbox.count()).toBe(0);
   });
 
+  it("on a shared tablet, sends each person's entries only with that person's session", async () => {
+    const patientId = await newParticipant('MSC-LES-06');
+    await sync(nurse);
+    const colleague = { ...first.ctx, db: nurse.db };
+    // A physician writes on the nurse's tablet (switch user), then the nurse's session syncs.
+    await recordObservation(nurse.db, colleague, {
+      kind: 'vitalSigns',
+      patientId,
+      data: vitals('2026-03-02T12:00:00+01:00'),
+    });
+    await recordObservation(nurse.db, nurse.ctx, {
+      kind: 'vitalSigns',
+      patientId,
+      data: vitals('2026-03-02T12:05:00+01:00'),
+    });
+    await pushOutbox(nurse.db, injectApi(server, nurse.user), nurse.user.deviceId, 100, nurse.user.userId);
+    const waiting = await nurse.db.outbox.toArray();
+    expect(waiting.map((e) => e.userId)).toEqual([first.user.userId]);
+    await pushOutbox(nurse.db, injectApi(server, first.user), first.user.deviceId, 100, first.user.userId);
+    expect(await nurse.db.outbox.count()).toBe(0);
+    const { changes } = await injectApi(server, first.user).pull(0, 5000);
+    const authors = changes
+      .filter((c) => c.patientId === patientId && c.kind === 'vitalSigns')
+      .map((c) => c.userId);
+    expect(authors.sort()).toEqual([first.user.userId, nurse.user.userId].sort());
+  });
+
   it('retries a failed round with growing delays and reports the error in plain words', async () => {
     const offline: SyncApi = {
       push: () => Promise.reject(new SyncFailure('offline', 'unreachable')),

@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES } from '@/i18n';
+import { SessionSettings } from '../auth/SessionSettings';
+import { StoragePanel } from '../storage/StoragePanel';
 
 export default function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -21,6 +23,8 @@ export default function SettingsPage() {
           </label>
         ))}
       </fieldset>
+      <SessionSettings />
+      <StoragePanel />
       <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
   );

@@ -1,0 +1,34 @@
+import { getDb } from '@/db/database';
+
+type Running = { key: string; stop: () => void };
+let running: Running | undefined;
+
+/**
+ * Starts the sync engine for the person the sync works for, on this tablet's device registration. Loaded lazily:
+ * the engine, its response schemas (zod) and the token provider stay out of the initial bundle. Restarted when
+ * that person or device changes (a new sign-in also retries a sync that was waiting for one).
+ */
+export async function startSync(userId: string, deviceId: string) {
+  const key = `${userId}:${deviceId}`;
+  if (running?.key === key) return;
+  running?.stop();
+  running = { key, stop: () => undefined };
+  const [{ SyncEngine }, { httpSyncApi }, { accessTokenProvider }] = await Promise.all([
+    import('@/sync/engine'),
+    import('@/sync/api'),
+    import('@/session/access-token'),
+  ]);
+  if (running?.key !== key) return;
+  const engine = new SyncEngine({
+    db: getDb(),
+    api: httpSyncApi({ accessToken: accessTokenProvider() }),
+    deviceId,
+  });
+  engine.start();
+  running = { key, stop: () => engine.stop() };
+}
+
+export function stopSync() {
+  running?.stop();
+  running = undefined;
+}

@@ -1,0 +1,132 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
+import { saveRevision } from '@/db/commands';
+import { getDb } from '@/db/database';
+import type { StoredRecord } from '@/db/types';
+import { reasonSchema } from '@/schema/common';
+import { participantSchema } from '@/schema/participant';
+import { useDraft } from '@/session/use-draft';
+import { useWriteContext } from '@/session/session-store';
+import { Field } from '@/ui/Field';
+import { commandMessage } from './command-message';
+
+// The dossier form edits the revisable fields; identity (trial number, initials) is shown, not edited here.
+const dossierSchema = z.object({
+  sex: z.enum(['', 'F', 'M']),
+  status: z.string(),
+  inclusionDate: z.string(),
+  infusionDate: z.string(),
+  comment: z.string().max(2000),
+  reason: z.string(),
+});
+type Dossier = z.infer<typeof dossierSchema>;
+
+const STATUSES = participantSchema.shape.status.unwrap().options;
+
+function toForm(data: Record<string, unknown>): Dossier {
+  const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
+  return {
+    sex: (text('sex') as Dossier['sex']) || '',
+    status: text('status'),
+    inclusionDate: text('inclusionDate'),
+    infusionDate: text('infusionDate'),
+    comment: text('comment'),
+    reason: '',
+  };
+}
+
+export function ParticipantDossier({ participant }: { participant: StoredRecord }) {
+  const { t } = useTranslation();
+  const ctx = useWriteContext();
+  const form = useForm<Dossier>({
+    resolver: zodResolver(dossierSchema),
+    defaultValues: toForm(participant.data),
+  });
+  const draft = useDraft(form, ctx?.userId, `participant:${participant.id}`);
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  // The revision the person is editing: a sync that brings a newer one must not be silently overwritten.
+  const [seenRev, setSeenRev] = useState(participant.rev);
+  const { register, handleSubmit, formState, setError, reset } = form;
+  const canEdit = ctx?.role === 'physician';
+
+  const submit = handleSubmit(async ({ reason, ...values }) => {
+    if (!ctx) return;
+    if (!reasonSchema.safeParse(reason).success)
+      return setError('reason', { message: t('form.reasonRequired') });
+    draft.cancelPending();
+    const data = Object.fromEntries(
+      Object.entries({ ...participant.data, ...values }).filter(([, v]) => v !== '' && v !== undefined),
+    );
+    const result = await saveRevision(getDb(), ctx, {
+      recordId: participant.id,
+      data,
+      reason,
+      draftKey: draft.key,
+      expectedRev: seenRev,
+    });
+    if (!result.ok && result.code === 'stale') {
+      // Show the newer values, keep the person's reason; their draft is still saved.
+      reset({ ...toForm(participant.data), reason });
+      setSeenRev(participant.rev);
+    }
+    if (!result.ok) return setMessage({ tone: 'error', text: commandMessage(t, result) });
+    reset({ ...toForm(data), reason: '' });
+    setSeenRev(seenRev + 1);
+    setMessage({ tone: 'ok', text: t('form.saved') });
+  });
+
+  return (
+    <form onSubmit={submit} className="panel" noValidate aria-labelledby="dossier-title">
+      <h2 id="dossier-title">{t('participants.dossier')}</h2>
+      {!canEdit && <p className="muted">{t('participants.onlyPhysician')}</p>}
+      {draft.restoredAt && (
+        <p className="pill pill-warn" data-testid="draft-restored">
+          {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
+        </p>
+      )}
+      <fieldset disabled={!canEdit} className="grid">
+        <Field id="sex" label={t('participants.sex')}>
+          <select id="sex" {...register('sex')}>
+            <option value="">—</option>
+            <option value="F">{t('participants.sexF')}</option>
+            <option value="M">{t('participants.sexM')}</option>
+          </select>
+        </Field>
+        <Field id="status" label={t('participants.status')}>
+          <select id="status" {...register('status')}>
+            <option value="">—</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`participants.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="inclusionDate" label={t('participants.inclusionDate')}>
+          <input id="inclusionDate" type="date" {...register('inclusionDate')} />
+        </Field>
+        <Field id="infusionDate" label={t('participants.infusionDate')}>
+          <input id="infusionDate" type="date" {...register('infusionDate')} />
+        </Field>
+        <Field id="comment" label={t('participants.comment')}>
+          <textarea id="comment" rows={2} {...register('comment')} />
+        </Field>
+        <Field id="reason" label={t('form.reasonForChange')} error={formState.errors.reason?.message}>
+          <input id="reason" {...register('reason')} />
+        </Field>
+      </fieldset>
+      {message && (
+        <p
+          role={message.tone === 'error' ? 'alert' : 'status'}
+          className={message.tone === 'error' ? 'field-error' : 'pill pill-ok'}
+        >
+          {message.text}
+        </p>
+      )}
+      {canEdit && <button type="submit">{t('participants.saveDossier')}</button>}
+    </form>
+  );
+}

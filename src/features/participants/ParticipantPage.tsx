@@ -1,0 +1,27 @@
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { ParticipantDossier } from './ParticipantDossier';
+import { useRecord } from './queries';
+import { VitalSignsForm } from './VitalSignsForm';
+import { VitalSignsTimeline } from './VitalSignsTimeline';
+import { SyncBadge } from '@/ui/SyncBadge';
+
+export default function ParticipantPage() {
+  const { t } = useTranslation();
+  const { participantId = '' } = useParams();
+  const participant = useRecord(participantId);
+  if (participant === undefined) return <p aria-busy="true">{t('loading')}</p>;
+  if (!participant || participant.kind !== 'participant')
+    return <p role="alert">{t('participants.notFound')}</p>;
+  return (
+    <section>
+      <h1 data-testid="participant-title">
+        {String(participant.data.trialNumber)} · {String(participant.data.initials)}{' '}
+        <SyncBadge state={participant.syncState} />
+      </h1>
+      <ParticipantDossier participant={participant} />
+      <VitalSignsForm patientId={participant.id} />
+      <VitalSignsTimeline patientId={participant.id} />
+    </section>
+  );
+}

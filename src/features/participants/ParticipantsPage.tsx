@@ -1,0 +1,125 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { v7 as uuidv7 } from 'uuid';
+import { z } from 'zod';
+import { createRecord } from '@/db/commands';
+import { getDb } from '@/db/database';
+import { initialsSchema, trialNumberSchema } from '@/schema/participant';
+import { useDraft } from '@/session/use-draft';
+import { useWriteContext } from '@/session/session-store';
+import { Field } from '@/ui/Field';
+import { SyncBadge } from '@/ui/SyncBadge';
+import { commandMessage } from './command-message';
+import { useParticipants } from './queries';
+
+const newParticipantSchema = z.object({ trialNumber: trialNumberSchema, initials: initialsSchema });
+type NewParticipant = z.infer<typeof newParticipantSchema>;
+
+export default function ParticipantsPage() {
+  const { t } = useTranslation();
+  const participants = useParticipants();
+  const ctx = useWriteContext();
+  const [creating, setCreating] = useState(false);
+  return (
+    <section>
+      <h1>{t('participants.title')}</h1>
+      {participants?.length === 0 && <p>{t('participants.empty')}</p>}
+      <ul className="cards" data-testid="participant-list">
+        {participants?.map((p) => (
+          <li key={p.id} className="card">
+            <Link to={`/participants/${p.id}`} className="card-link">
+              <strong>{String(p.data.trialNumber)}</strong> · {String(p.data.initials)}
+              {typeof p.data.status === 'string' && (
+                <span className="muted"> — {t(`participants.statuses.${p.data.status}`)}</span>
+              )}
+            </Link>
+            <SyncBadge state={p.syncState} />
+          </li>
+        ))}
+      </ul>
+      {ctx?.role === 'physician' &&
+        (creating ? (
+          <NewParticipantForm onDone={() => setCreating(false)} />
+        ) : (
+          <button type="button" onClick={() => setCreating(true)}>
+            {t('participants.new')}
+          </button>
+        ))}
+    </section>
+  );
+}
+
+function NewParticipantForm({ onDone }: { onDone: () => void }) {
+  const { t } = useTranslation();
+  const ctx = useWriteContext();
+  const navigate = useNavigate();
+  const form = useForm<NewParticipant>({
+    resolver: zodResolver(newParticipantSchema),
+    defaultValues: { trialNumber: 'MSC-LES-', initials: '' },
+  });
+  const draft = useDraft(form, ctx?.userId, 'participant:new');
+  const [error, setError] = useState<string | null>(null);
+  const { register, handleSubmit, formState } = form;
+
+  const submit = handleSubmit(async (values) => {
+    if (!ctx) return;
+    draft.cancelPending();
+    const id = uuidv7();
+    const result = await createRecord(getDb(), ctx, {
+      kind: 'participant',
+      recordId: id,
+      patientId: id,
+      data: values,
+      draftKey: draft.key,
+    });
+    if (!result.ok) return setError(commandMessage(t, result));
+    onDone();
+    void navigate(`/participants/${id}`);
+  });
+
+  return (
+    <form onSubmit={submit} className="panel" noValidate>
+      <h2>{t('participants.new')}</h2>
+      {draft.restoredAt && (
+        <p className="pill pill-warn">
+          {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
+        </p>
+      )}
+      <Field
+        id="trialNumber"
+        label={t('participants.trialNumber')}
+        hint={t('participants.trialNumberHint')}
+        error={formState.errors.trialNumber && t('participants.trialNumberHint')}
+      >
+        <input id="trialNumber" autoComplete="off" {...register('trialNumber')} />
+      </Field>
+      <Field
+        id="initials"
+        label={t('participants.initials')}
+        hint={t('participants.initialsHint')}
+        error={formState.errors.initials && t('participants.initialsHint')}
+      >
+        <input
+          id="initials"
+          autoComplete="off"
+          autoCapitalize="characters"
+          {...register('initials', { setValueAs: (v: string) => v.toUpperCase() })}
+        />
+      </Field>
+      {error && (
+        <p role="alert" className="field-error">
+          {error}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit">{t('participants.create')}</button>
+        <button type="button" className="secondary" onClick={() => void draft.discard().then(onDone)}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { voidRecord } from '@/db/commands';
+import { getDb } from '@/db/database';
+import type { StoredRecord } from '@/db/types';
+import { useWriteContext } from '@/session/session-store';
+import { SyncBadge } from '@/ui/SyncBadge';
+import { commandMessage } from './command-message';
+import { useVitalSigns } from './queries';
+
+export function VitalSignsTimeline({ patientId }: { patientId: string }) {
+  const { t, i18n } = useTranslation();
+  const sets = useVitalSigns(patientId);
+  if (!sets) return null;
+  if (sets.length === 0) return <p>{t('vitals.none')}</p>;
+  return (
+    <table className="timeline" data-testid="vitals-timeline">
+      <thead>
+        <tr>
+          <th>{t('vitals.takenAt')}</th>
+          <th>{t('vitals.sbp')}</th>
+          <th>{t('vitals.dbp')}</th>
+          <th>{t('vitals.hr')}</th>
+          <th>{t('vitals.temperatureC')}</th>
+          <th>{t('vitals.spo2')}</th>
+          <th>{t('vitals.rr')}</th>
+          <th />
+        </tr>
+      </thead>
+      <tbody>
+        {sets.map((set) => (
+          <VitalRow key={set.id} set={set} language={i18n.language} />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function VitalRow({ set, language }: { set: StoredRecord; language: string }) {
+  const { t } = useTranslation();
+  const ctx = useWriteContext();
+  const [voiding, setVoiding] = useState(false);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const d = set.data as Record<string, number | string>;
+  const confirmVoid = async () => {
+    if (!ctx) return;
+    const result = await voidRecord(getDb(), ctx, { recordId: set.id, reason });
+    if (!result.ok) return setError(commandMessage(t, result));
+    setVoiding(false);
+  };
+  return (
+    <tr className={set.voided ? 'voided' : undefined} data-testid="vitals-row">
+      <td>
+        {new Date(String(d.takenAt)).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}
+      </td>
+      <td>{d.sbp}</td>
+      <td>{d.dbp}</td>
+      <td>{d.hr}</td>
+      <td>{d.temperatureC}</td>
+      <td>{d.spo2}</td>
+      <td>{d.rr}</td>
+      <td>
+        <SyncBadge state={set.syncState} />
+        {set.voided ? (
+          <span className="muted">{t('vitals.voided', { reason: set.voidReason })}</span>
+        ) : voiding ? (
+          <span className="inline-form">
+            <label>
+              {t('form.voidReason')} <input value={reason} onChange={(e) => setReason(e.target.value)} />
+            </label>
+            <button type="button" onClick={() => void confirmVoid()}>
+              {t('form.confirmVoid')}
+            </button>
+            <button type="button" className="secondary" onClick={() => setVoiding(false)}>
+              {t('form.cancel')}
+            </button>
+            {error && (
+              <span role="alert" className="field-error">
+                {error}
+              </span>
+            )}
+          </span>
+        ) : (
+          ctx && (
+            <button type="button" className="secondary" onClick={() => setVoiding(true)}>
+              {t('vitals.void')}
+            </button>
+          )
+        )}
+      </td>
+    </tr>
+  );
+}

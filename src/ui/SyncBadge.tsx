@@ -1,0 +1,15 @@
+import { useTranslation } from 'react-i18next';
+
+export type SyncBadgeState = 'pending' | 'synced' | 'conflict' | 'rejected';
+
+/** Per-record sync state where it matters: anything not yet on the central store shows. */
+export function SyncBadge({ state, hideSynced = true }: { state: SyncBadgeState; hideSynced?: boolean }) {
+  const { t } = useTranslation();
+  if (state === 'synced' && hideSynced) return null;
+  const tone = state === 'synced' ? 'ok' : state === 'pending' ? 'warn' : 'danger';
+  return (
+    <span className={`pill pill-${tone}`} data-testid={`badge-${state}`}>
+      {t(`sync.badge.${state}`)}
+    </span>
+  );
+}

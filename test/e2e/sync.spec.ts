@@ -1,0 +1,129 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { createUser, openControlledApp, signInWithNewPin, type E2eUser } from './support';
+
+// Issue 4 on real browsers: two tablets (two browser contexts), both offline, both record vital signs and edit
+// the same participant form; back online they converge, the form conflict shows on both, a physician resolves
+// it on one, and the other sees it resolved.
+
+const FIRST: E2eUser = {
+  username: 'e2e-sync-a',
+  password: 'sync-password-a1',
+  displayName: 'Dr A',
+  role: 'physician',
+};
+const SECOND: E2eUser = {
+  username: 'e2e-sync-b',
+  password: 'sync-password-b1',
+  displayName: 'Dr B',
+  role: 'physician',
+};
+
+test.beforeAll(async ({ request }) => {
+  await createUser(request, FIRST);
+  await createUser(request, SECOND);
+});
+
+async function tablet(browser: Browser, user: E2eUser, pin: string) {
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    serviceWorkers: 'allow',
+  });
+  const page = await context.newPage();
+  await openControlledApp(page);
+  await signInWithNewPin(page, user, pin, `Tablette ${user.displayName}`);
+  return { context, page };
+}
+
+/** Presses "Synchroniser" and waits until the outbox is empty and the round is over. */
+async function syncNow(page: Page) {
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout: 20_000 });
+  await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout: 20_000 });
+}
+
+async function recordVitals(page: Page, hr: string) {
+  for (const [label, value] of [
+    ['PA systolique (mmHg)', '121'],
+    ['PA diastolique (mmHg)', '74'],
+    ['Fréquence cardiaque (/min)', hr],
+    ['Température (°C)', '37,2'],
+    ['SpO₂ (%)', '97'],
+    ['Fréquence respiratoire (/min)', '16'],
+  ]) {
+    await page.getByLabel(label!, { exact: true }).fill(value!);
+  }
+  await page.getByRole('button', { name: 'Enregistrer les constantes' }).click();
+  await expect(page.getByText('Constantes enregistrées.')).toBeVisible();
+}
+
+/** In-app navigation (a full reload would lock the tablet: the session keys live in memory only). */
+async function openParticipant(page: Page, trialNumber: string) {
+  await page.getByRole('link', { name: 'Participants' }).click();
+  await page.getByRole('link', { name: new RegExp(trialNumber) }).click();
+  await expect(page.getByTestId('participant-title')).toContainText(trialNumber);
+}
+
+async function editComment(page: Page, comment: string) {
+  await page.getByLabel('Commentaire', { exact: true }).first().fill(comment);
+  await page.getByLabel('Motif de la modification').fill('note de visite');
+  await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
+  await expect(page.getByText('Enregistré sur la tablette.')).toBeVisible();
+}
+
+test('two tablets offline converge, the form conflict shows on both and its resolution reaches both', async ({
+  browser,
+}) => {
+  const a = await tablet(browser, FIRST, '246810');
+  const b = await tablet(browser, SECOND, '135790');
+
+  // Tablet A creates the participant and syncs; tablet B receives it.
+  await a.page.getByRole('link', { name: 'Participants' }).click();
+  await a.page.getByRole('button', { name: 'Nouveau participant' }).click();
+  await a.page.getByLabel('Numéro d’essai').fill('MSC-LES-31');
+  await a.page.getByLabel('Initiales').fill('XY');
+  await a.page.getByRole('button', { name: 'Créer le participant' }).click();
+  await expect(a.page.getByTestId('participant-title')).toContainText('MSC-LES-31 · XY');
+  await syncNow(a.page);
+  await syncNow(b.page);
+  await openParticipant(b.page, 'MSC-LES-31');
+
+  // Both go offline and write: vital signs on each, and the same form field with different values.
+  await a.context.setOffline(true);
+  await b.context.setOffline(true);
+  await recordVitals(a.page, '81');
+  await recordVitals(b.page, '92');
+  await editComment(a.page, 'commentaire de A');
+  await editComment(b.page, 'commentaire de B');
+  await expect(a.page.getByTestId('sync-pending')).toHaveText('2 saisies en attente d’envoi');
+
+  // Back online: A, then B, then A again.
+  await a.context.setOffline(false);
+  await b.context.setOffline(false);
+  await syncNow(a.page);
+  await syncNow(b.page);
+  await syncNow(a.page);
+
+  for (const { page } of [a, b]) {
+    await expect(page.getByTestId('vitals-row')).toHaveCount(2);
+    await expect(page.getByTestId('sync-conflicts')).toHaveText('1 conflit à résoudre');
+  }
+
+  // B resolves: keeps B's comment, with a reason.
+  await b.page.getByTestId('sync-conflicts').click();
+  const card = b.page.getByTestId('conflict-card');
+  await expect(card).toContainText('commentaire de A');
+  await expect(card).toContainText('commentaire de B');
+  await card.getByRole('radio', { name: 'commentaire de B' }).check();
+  await card.getByTestId('conflict-reason').fill('vu avec Dr A');
+  await card.getByRole('button', { name: 'Résoudre le conflit' }).click();
+  await expect(b.page.getByTestId('no-conflicts')).toBeVisible();
+  await syncNow(b.page);
+  await syncNow(a.page);
+
+  await expect(a.page.getByTestId('sync-conflicts')).toHaveCount(0);
+  await a.page.getByRole('link', { name: 'Accueil' }).click();
+  await openParticipant(a.page, 'MSC-LES-31');
+  await expect(a.page.getByLabel('Commentaire', { exact: true }).first()).toHaveValue('commentaire de B');
+  await a.context.close();
+  await b.context.close();
+});
