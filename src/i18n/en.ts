@@ -130,6 +130,17 @@ const en: Catalogue = {
     required: 'Value required.',
     void: 'Void this set',
     voided: 'Voided: {{reason}}',
+    alert: {
+      fever: 'fever',
+      hypotension: 'hypotension',
+      hypertension: 'hypertension',
+      bpDrop: 'BP fall > 30 mmHg',
+      tachycardia: 'tachycardia',
+      bradycardia: 'bradycardia',
+      desaturation: 'desaturation',
+      spo2Drop: 'SpO₂ fall ≥ 4 points',
+      tachypnea: 'tachypnoea',
+    },
     alerts: 'Alert: {{list}}',
   },
   form: {

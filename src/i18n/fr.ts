@@ -131,6 +131,17 @@ const fr = {
     required: 'Valeur requise.',
     void: 'Annuler cette mesure',
     voided: 'Annulée : {{reason}}',
+    alert: {
+      fever: 'fièvre',
+      hypotension: 'hypotension',
+      hypertension: 'hypertension',
+      bpDrop: 'chute de PA > 30 mmHg',
+      tachycardia: 'tachycardie',
+      bradycardia: 'bradycardie',
+      desaturation: 'désaturation',
+      spo2Drop: 'baisse de SpO₂ ≥ 4 points',
+      tachypnea: 'polypnée',
+    },
     alerts: 'Alerte : {{list}}',
   },
   form: {

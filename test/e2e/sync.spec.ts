@@ -41,12 +41,12 @@ async function syncNow(page: Page) {
   await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout: 20_000 });
 }
 
-async function recordVitals(page: Page, hr: string) {
+async function recordVitals(page: Page, hr: string, temperature = '37,2') {
   for (const [label, value] of [
     ['PA systolique (mmHg)', '121'],
     ['PA diastolique (mmHg)', '74'],
     ['Fréquence cardiaque (/min)', hr],
-    ['Température (°C)', '37,2'],
+    ['Température (°C)', temperature],
     ['SpO₂ (%)', '97'],
     ['Fréquence respiratoire (/min)', '16'],
   ]) {
@@ -90,7 +90,9 @@ test('two tablets offline converge, the form conflict shows on both and its reso
   // Both go offline and write: vital signs on each, and the same form field with different values.
   await a.context.setOffline(true);
   await b.context.setOffline(true);
-  await recordVitals(a.page, '81');
+  await recordVitals(a.page, '81', '38,4');
+  // A fever is accepted, and highlighted with its alert.
+  await expect(a.page.getByTestId('vitals-alerts')).toHaveText('Alerte : fièvre');
   await recordVitals(b.page, '92');
   await editComment(a.page, 'commentaire de A');
   await editComment(b.page, 'commentaire de B');
@@ -105,6 +107,7 @@ test('two tablets offline converge, the form conflict shows on both and its reso
 
   for (const { page } of [a, b]) {
     await expect(page.getByTestId('vitals-row')).toHaveCount(2);
+    await expect(page.getByTestId('vitals-alerts')).toHaveCount(1);
     await expect(page.getByTestId('sync-conflicts')).toHaveText('1 conflit à résoudre');
   }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { voidRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
+import { assessVitals } from '@/domain/safety/vitals';
 import { useWriteContext } from '@/session/session-store';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from './command-message';
@@ -13,6 +14,8 @@ export function VitalSignsTimeline({ patientId }: { patientId: string }) {
   const sets = useVitalSigns(patientId);
   if (!sets) return null;
   if (sets.length === 0) return <p>{t('vitals.none')}</p>;
+  // Falls are measured from the pre-infusion baseline set (infusion-and-monitoring.md, "Vital signs").
+  const baseline = sets.find((s) => s.data.baseline === true && !s.voided);
   return (
     <table className="timeline" data-testid="vitals-timeline">
       <thead>
@@ -29,20 +32,35 @@ export function VitalSignsTimeline({ patientId }: { patientId: string }) {
       </thead>
       <tbody>
         {sets.map((set) => (
-          <VitalRow key={set.id} set={set} language={i18n.language} />
+          <VitalRow
+            key={set.id}
+            set={set}
+            baseline={baseline?.id === set.id ? undefined : baseline?.data}
+            language={i18n.language}
+          />
         ))}
       </tbody>
     </table>
   );
 }
 
-function VitalRow({ set, language }: { set: StoredRecord; language: string }) {
+function VitalRow({
+  set,
+  baseline,
+  language,
+}: {
+  set: StoredRecord;
+  baseline?: Record<string, unknown>;
+  language: string;
+}) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const d = set.data as Record<string, number | string>;
+  const assessed = assessVitals(set.data, baseline);
+  const alerts = assessed.status === 'complete' ? assessed.alerts : [];
   const confirmVoid = async () => {
     if (!ctx) return;
     const result = await voidRecord(getDb(), ctx, { recordId: set.id, reason });
@@ -50,7 +68,7 @@ function VitalRow({ set, language }: { set: StoredRecord; language: string }) {
     setVoiding(false);
   };
   return (
-    <tr className={set.voided ? 'voided' : undefined} data-testid="vitals-row">
+    <tr className={set.voided ? 'voided' : alerts.length ? 'alert' : undefined} data-testid="vitals-row">
       <td>
         {new Date(String(d.takenAt)).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}
       </td>
@@ -61,6 +79,11 @@ function VitalRow({ set, language }: { set: StoredRecord; language: string }) {
       <td>{d.spo2}</td>
       <td>{d.rr}</td>
       <td>
+        {alerts.length > 0 && !set.voided && (
+          <span className="pill pill-danger" data-testid="vitals-alerts">
+            {t('vitals.alerts', { list: alerts.map((a) => t(`vitals.alert.${a}`)).join(', ') })}
+          </span>
+        )}
         <SyncBadge state={set.syncState} />
         {set.voided ? (
           <span className="muted">{t('vitals.voided', { reason: set.voidReason })}</span>
