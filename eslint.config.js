@@ -19,6 +19,7 @@ export default tseslint.config(
       'dev-dist',
       'test-results',
       'playwright-report',
+      'bench/.harness-dist',
       'src/domain/safety/ctcae-catalogue.generated.ts',
     ],
   },

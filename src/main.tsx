@@ -4,8 +4,11 @@ import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/pwa';
 import { initI18n } from './i18n';
+import { useSession } from './session/session-store';
 import './app/app.css';
 
+// Who may unlock this tablet is read from IndexedDB while the catalogue initialises, not after the first render.
+void useSession.getState().init();
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,14 +1,16 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import fr from './fr';
 
 export const LANGUAGES = ['fr', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'fr';
 const STORAGE_KEY = 'chevet.language';
 
-// Each catalogue is its own chunk: only the language in use is loaded (the other on demand, precached offline).
+// French, the default, is in the initial bundle: a catalogue fetched after the main script would delay the first
+// screen by a round trip (issue 12, figure 2). English is its own chunk, loaded on demand (precached offline).
 const catalogues: Record<Language, () => Promise<{ default: object }>> = {
-  fr: () => import('./fr'),
+  fr: async () => ({ default: fr }),
   en: () => import('./en'),
 };
 
@@ -44,6 +46,9 @@ export async function initI18n(language: Language = storedLanguage()) {
     .use(initReactI18next)
     .init({
       lng: language,
+      resources: { fr: { translation: fr } },
+      // The bundled French is complete; other languages still come through the backend above.
+      partialBundledLanguages: true,
       fallbackLng: false,
       supportedLngs: [...LANGUAGES],
       load: 'currentOnly',

@@ -127,6 +127,8 @@ const toPerson = (p: SessionPerson): SessionPerson => ({
   deviceId: p.deviceId,
 });
 
+let starting: Promise<void> | undefined;
+
 const initialState = {
   screen: 'starting' as SessionScreen,
   person: undefined,
@@ -142,15 +144,20 @@ const initialState = {
 export const useSession = create<SessionState>((set, get) => ({
   ...initialState,
 
-  async init() {
-    if (get().screen !== 'starting') return;
-    // A database that cannot be read leaves the online sign-in (which says what fails), never a blank screen.
-    const people = await listPeopleWithPin(deps.db()).catch(() => []);
-    if (get().screen !== 'starting') return;
-    set({
-      screen: people.length ? 'locked' : 'sign-in',
-      lockedUserId: people.length === 1 ? people[0]!.userId : undefined,
-    });
+  init() {
+    if (get().screen !== 'starting') return Promise.resolve();
+    // Started once (main.tsx, before the first render; the gate's call joins it).
+    starting ??= (async () => {
+      // A database that cannot be read leaves the online sign-in (which says what fails), never a blank screen.
+      const people = await listPeopleWithPin(deps.db()).catch(() => []);
+      starting = undefined;
+      if (get().screen !== 'starting') return;
+      set({
+        screen: people.length ? 'locked' : 'sign-in',
+        lockedUserId: people.length === 1 ? people[0]!.userId : undefined,
+      });
+    })();
+    return starting;
   },
 
   async signIn({ username, password, deviceName }) {
@@ -493,6 +500,7 @@ export function resetSession() {
   secrets.clear();
   refreshing.clear();
   pendingTokens = undefined;
+  starting = undefined;
   useSession.setState({ ...initialState });
 }
 

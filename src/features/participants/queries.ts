@@ -1,6 +1,6 @@
 import { Dexie } from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '@/db/database';
+import { getDb, type ChevetDb } from '@/db/database';
 
 // Live queries scoped to what each screen shows (indexes of schema version 2).
 
@@ -15,16 +15,17 @@ export function useRecord(recordId: string | undefined) {
   return useLiveQuery(() => (recordId ? getDb().records.get(recordId) : undefined), [recordId]);
 }
 
-/** A participant's vital-sign sets, newest first, read from the [patientId+kind+sortAt] index. */
+/** A participant's latest vital-sign sets, newest first, read from the [patientId+kind+sortAt] index. */
+export function latestVitalSigns(db: ChevetDb, patientId: string, limit: number) {
+  return db.records
+    .where('[patientId+kind+sortAt]')
+    .between([patientId, 'vitalSigns', Dexie.minKey], [patientId, 'vitalSigns', Dexie.maxKey])
+    .reverse()
+    .limit(limit)
+    .toArray();
+}
+
+/** The timeline's live query (the benchmark measures this same query, figure 4). */
 export function useVitalSigns(patientId: string, limit = 50) {
-  return useLiveQuery(
-    () =>
-      getDb()
-        .records.where('[patientId+kind+sortAt]')
-        .between([patientId, 'vitalSigns', Dexie.minKey], [patientId, 'vitalSigns', Dexie.maxKey])
-        .reverse()
-        .limit(limit)
-        .toArray(),
-    [patientId, limit],
-  );
+  return useLiveQuery(() => latestVitalSigns(getDb(), patientId, limit), [patientId, limit]);
 }

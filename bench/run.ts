@@ -1,0 +1,369 @@
+import { writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { INITIAL_JS_BUDGET_KB, initialJsGzipKb } from '../scripts/check-bundle-budget.mjs';
+import { coldStarts, heapMb, launch, openHarness, participantHeap, throttled } from './browser';
+import { makeTrial, summarise } from './dataset';
+import { pullAll, pushAll, signIn } from './http-sync';
+import { pouchReplication } from './pouchdb';
+import { formatFigure, ratioTo, type Figure } from './report';
+import { ROOT, rssMb, startChevet, startMinimalPwa, startPostgres, type ChevetServer } from './servers';
+
+// `npm run bench`: every figure of issue 12, printed one per line and written to bench/results.json.
+// Medians over repeated samples; every browser timing beside the minimal PWA's in the same run.
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 7);
+const SAVES = 500;
+const LIVE_QUERIES = 200;
+const HEAP_RECORDS = 10_000;
+const PUSH_BATCH = 1000;
+const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password-1', role: 'nurse' };
+const PHYSICIAN = { username: 'bench-physician', password: 'bench-physician-password-1', role: 'physician' };
+const ACCOUNTS = [NURSE, PHYSICIAN];
+const HARNESS_DIR = join(ROOT, 'bench', '.harness-dist');
+const median = (values: number[]) => summarise(values).p50;
+
+const figures: Figure[] = [];
+function report(figure: Figure) {
+  figures.push(figure);
+  console.log(formatFigure(figure));
+}
+
+async function buildAll() {
+  if (process.env.BENCH_SKIP_BUILD) return;
+  console.log('building the app (vite build) and the benchmark harness…');
+  await build({ root: ROOT, logLevel: 'warn' });
+  await build({
+    configFile: false,
+    root: join(ROOT, 'bench', 'harness'),
+    base: '/__bench/',
+    logLevel: 'warn',
+    resolve: { alias: { '@': join(ROOT, 'src') } },
+    define: { __APP_VERSION__: JSON.stringify('bench') },
+    build: { outDir: HARNESS_DIR, emptyOutDir: true, target: 'es2022' },
+  });
+}
+
+/** One whole-trial round trip through the HTTP API; the server is left running for the caller. */
+async function syncRound(trial: ReturnType<typeof makeTrial>, databaseUrl?: string) {
+  const server = await startChevet({ accounts: ACCOUNTS, databaseUrl });
+  const physician = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench physician');
+  await pushAll(server.baseUrl, physician, trial.participants);
+  const nurse = await signIn(server.baseUrl, NURSE.username, NURSE.password, 'bench nurse tablet');
+  const pushMs = await pushAll(server.baseUrl, nurse, trial.vitalSigns);
+  const serverRss = rssMb(server.pid);
+  const fresh = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench fresh tablet');
+  const pull = await pullAll(server.baseUrl, fresh);
+  const expected = trial.participants.length + trial.vitalSigns.length;
+  if (pull.count !== expected) throw new Error(`pulled ${pull.count} changes, expected ${expected}`);
+  return { server, pushMs, pullMs: pull.ms, serverRss };
+}
+
+async function main() {
+  const started = Date.now();
+  await buildAll();
+  const trial = makeTrial();
+  const records = trial.vitalSigns.length;
+
+  const initial = initialJsGzipKb(join(ROOT, 'dist'));
+  report({
+    id: '1',
+    name: 'initial JS (gzip, scripts + modulepreloads of index.html)',
+    value: initial.kb,
+    unit: 'kB',
+    budget: `≤ ${INITIAL_JS_BUDGET_KB} kB`,
+    ok: initial.kb <= INITIAL_JS_BUDGET_KB,
+  });
+
+  const app = await startChevet({ accounts: ACCOUNTS });
+  const minimal = await startMinimalPwa();
+  const browser = await launch();
+  const servers: ChevetServer[] = [app];
+  try {
+    // Figure 2: offline cold starts, the app (its sign-in screen) against the minimal PWA (its button).
+    const cold = await coldStarts(
+      [
+        { name: 'chevet', url: `${app.baseUrl}/`, selector: '[data-testid="login-screen"] input' },
+        { name: 'minimal', url: `${minimal.baseUrl}/`, selector: '#tap' },
+      ],
+      COLD_STARTS,
+    );
+    for (const [id, key, label] of [
+      ['2a', 'lcp', 'offline cold start, 4× CPU: largest contentful paint'],
+      ['2b', 'control', 'offline cold start, 4× CPU: first usable control'],
+    ] as const) {
+      const chevet = median(cold.chevet![key]);
+      const yardstick = median(cold.minimal![key]);
+      report({
+        id,
+        name: label,
+        value: chevet,
+        unit: 'ms',
+        budget: '≤ 1.5× minimal PWA',
+        ok: chevet <= 1.5 * yardstick,
+        minimal: ratioTo(chevet, yardstick),
+        detail: { samples: COLD_STARTS, chevet: cold.chevet![key], minimal: cold.minimal![key] },
+      });
+    }
+
+    // The minimal PWA's floors for figures 3, 4, 6 and 8: bare IndexedDB on the same browser, same run.
+    const yardstick = await browser.newPage();
+    await yardstick.goto(`${minimal.baseUrl}/`);
+    const minimalHeap = await heapMb(yardstick);
+    await yardstick.addScriptTag({ url: '/baseline.js' });
+    const bare = {
+      puts: summarise(await yardstick.evaluate((n) => window.minimalBaseline.puts(n), SAVES)),
+      putThenGet: summarise(
+        await yardstick.evaluate((n) => window.minimalBaseline.putThenGet(n), LIVE_QUERIES),
+      ),
+      bulk: median(
+        await sequence(RUNS, () => yardstick.evaluate((n) => window.minimalBaseline.bulk(n, 2000), records)),
+      ),
+      putsThrottled: summarise(
+        await throttled(yardstick, 4, () => yardstick.evaluate((n) => window.minimalBaseline.puts(n), SAVES)),
+      ),
+    };
+    await yardstick.close();
+
+    // Figures 3 and 4: saves through the command on a store holding the whole trial.
+    const { context, page: harness } = await openHarness(browser, app.baseUrl, HARNESS_DIR);
+    const { patientIds } = await harness.evaluate(
+      (n) => window.chevetBench.seed('bench-store', n, 10),
+      records,
+    );
+    const patientId = patientIds[0]!;
+    const saves = summarise(
+      await harness.evaluate(([id, n]) => window.chevetBench.saves('bench-store', id, n), [
+        patientId,
+        SAVES,
+      ] as const),
+    );
+    const savesThrottled = summarise(
+      await throttled(harness, 4, () =>
+        harness.evaluate(([id, n]) => window.chevetBench.saves('bench-store', id, n), [
+          patientId,
+          SAVES,
+        ] as const),
+      ),
+    );
+    const live = summarise(
+      await harness.evaluate(([id, n]) => window.chevetBench.liveTimeline('bench-store', id, n), [
+        patientId,
+        LIVE_QUERIES,
+      ] as const),
+    );
+    await harness.evaluate(() => window.chevetBench.remove('bench-store'));
+    await context.close();
+    report({
+      id: '3a',
+      name: `tap-to-persisted p95, ${SAVES} saves on ${records} records`,
+      value: saves.p95,
+      unit: 'ms',
+      budget: '≤ 16 ms',
+      ok: saves.p95 <= 16,
+      minimal: ratioTo(saves.p95, bare.puts.p95),
+      detail: { note: `p50 ${saves.p50.toFixed(2)} ms`, ...saves },
+    });
+    report({
+      id: '3b',
+      name: 'tap-to-persisted p95, 4× CPU throttling',
+      value: savesThrottled.p95,
+      unit: 'ms',
+      budget: null,
+      ok: null,
+      minimal: ratioTo(savesThrottled.p95, bare.putsThrottled.p95),
+      detail: { note: `p50 ${savesThrottled.p50.toFixed(2)} ms`, ...savesThrottled },
+    });
+    report({
+      id: '4',
+      name: `timeline live query shows the new set, p95 (${LIVE_QUERIES} saves)`,
+      value: live.p95,
+      unit: 'ms',
+      budget: '≤ 50 ms',
+      ok: live.p95 <= 50,
+      minimal: ratioTo(live.p95, bare.putThenGet.p95),
+      detail: { note: `p50 ${live.p50.toFixed(2)} ms`, ...live },
+    });
+
+    // Figure 8, tablet side: the real app showing a participant with 10 000 records.
+    const tablet = await participantHeap(browser, app.baseUrl, HARNESS_DIR, PHYSICIAN, HEAP_RECORDS);
+    report({
+      id: '8b',
+      name: `tablet JS heap, participant of ${HEAP_RECORDS} records open`,
+      value: tablet.heapMb,
+      unit: 'MB',
+      budget: '≤ 50 MB',
+      ok: tablet.heapMb <= 50,
+      minimal: ratioTo(tablet.heapMb, minimalHeap),
+      detail: { note: `${tablet.rowsShown} rows shown (the timeline pages)` },
+    });
+
+    // Figure 5 on PGlite, a fresh server per run; the last one stays up for figure 6.
+    const rounds = [];
+    for (let r = 0; r < RUNS; r++) {
+      if (r > 0) await servers.pop()!.stop();
+      const round = await syncRound(trial);
+      servers.push(round.server);
+      rounds.push(round);
+    }
+    const pushMs = median(rounds.map((r) => r.pushMs));
+    const pullMs = median(rounds.map((r) => r.pullMs));
+    report({
+      id: '5a',
+      name: `push ${records} vital signs, HTTP, PGlite (batches of ${PUSH_BATCH})`,
+      value: pushMs,
+      unit: 'ms',
+      budget: '≤ 3000 ms',
+      ok: pushMs <= 3000,
+      detail: { runs: rounds.map((r) => r.pushMs) },
+    });
+    report({
+      id: '5b',
+      name: `pull ${records} whole by a fresh device, HTTP, PGlite`,
+      value: pullMs,
+      unit: 'ms',
+      budget: '≤ 3000 ms',
+      ok: pullMs <= 3000,
+      detail: { runs: rounds.map((r) => r.pullMs) },
+    });
+    const serverRss = Math.max(...rounds.map((r) => r.serverRss ?? 0));
+    report({
+      id: '8a',
+      name: `server RSS after the ${records} push (PGlite)`,
+      value: serverRss,
+      unit: 'MB',
+      budget: '≤ 300 MB',
+      ok: serverRss <= 300,
+    });
+
+    // Figure 6: the same trial pulled into Dexie by the engine's own pull, in the browser.
+    const loaded = servers.at(-1)!;
+    const fresh = await openHarness(browser, loaded.baseUrl, HARNESS_DIR);
+    const firstSyncs = await sequence(RUNS, async (r) => {
+      const session = await signIn(
+        loaded.baseUrl,
+        PHYSICIAN.username,
+        PHYSICIAN.password,
+        `bench tablet ${r}`,
+      );
+      const name = `bench-first-sync-${r}`;
+      const result = await fresh.page.evaluate(([db, token]) => window.chevetBench.firstSync(db, token), [
+        name,
+        session.accessToken,
+      ] as const);
+      await fresh.page.evaluate((db) => window.chevetBench.remove(db), name);
+      if (result.stored !== records + trial.participants.length)
+        throw new Error(`first sync stored ${result.stored} records`);
+      return result.ms;
+    });
+    await fresh.context.close();
+    const firstSync = median(firstSyncs);
+    report({
+      id: '6',
+      name: `fresh tablet's first sync into Dexie (${records} records)`,
+      value: firstSync,
+      unit: 'ms',
+      budget: '≤ 10000 ms',
+      ok: firstSync <= 10_000,
+      minimal: ratioTo(firstSync, bare.bulk),
+      detail: { runs: firstSyncs },
+    });
+
+    // Figure 7: PouchDB ↔ express-pouchdb, the same documents, the same batch size.
+    const pouch = await pouchReplication(trial.vitalSigns, PUSH_BATCH);
+    const pouchTotal = pouch.pushMs + pouch.pullMs;
+    const chevetTotal = pushMs + pullMs;
+    report({
+      id: '7',
+      name: 'PouchDB/CouchDB replication total ÷ Chevet sync total (5)',
+      value: pouchTotal / chevetTotal,
+      unit: '×',
+      budget: '≥ 5×',
+      ok: pouchTotal / chevetTotal >= 5,
+      detail: {
+        note: `PouchDB push ${pouch.pushMs.toFixed(0)} ms + pull ${pouch.pullMs.toFixed(0)} ms; Chevet ${chevetTotal.toFixed(0)} ms`,
+        ...pouch,
+      },
+    });
+
+    // Figure 5 on PostgreSQL, reported.
+    const postgres = await startPostgres();
+    if (!postgres) {
+      report({
+        id: '5c',
+        name: 'push + pull on PostgreSQL',
+        value: null,
+        unit: 'ms',
+        budget: null,
+        ok: null,
+        skipped: 'no PostgreSQL',
+      });
+    } else {
+      try {
+        const round = await syncRound(trial, postgres.url);
+        await round.server.stop();
+        report({
+          id: '5c',
+          name: `push ${records} vital signs, HTTP, PostgreSQL`,
+          value: round.pushMs,
+          unit: 'ms',
+          budget: null,
+          ok: null,
+        });
+        report({
+          id: '5d',
+          name: `pull ${records} whole by a fresh device, HTTP, PostgreSQL`,
+          value: round.pullMs,
+          unit: 'ms',
+          budget: null,
+          ok: null,
+          detail: { note: `server RSS ${round.serverRss?.toFixed(0)} MB` },
+        });
+      } finally {
+        await postgres.stop();
+      }
+    }
+  } finally {
+    await browser.close();
+    await minimal.stop();
+    for (const server of servers) await server.stop();
+  }
+
+  const over = figures.filter((f) => f.ok === false);
+  const results = {
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, node: process.version },
+    seconds: Math.round((Date.now() - started) / 1000),
+    figures,
+  };
+  writeFileSync(join(ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(
+    `bench: ${figures.filter((f) => f.ok).length} ok, ${over.length} over${over.length ? ` (${over.map((f) => f.id).join(', ')})` : ''}, in ${results.seconds} s; bench/results.json written`,
+  );
+}
+
+async function sequence<T>(count: number, run: (i: number) => Promise<T>) {
+  const out: T[] = [];
+  for (let i = 0; i < count; i++) out.push(await run(i));
+  return out;
+}
+
+declare global {
+  interface Window {
+    minimalBaseline: {
+      puts(count: number): Promise<number[]>;
+      putThenGet(count: number): Promise<number[]>;
+      bulk(total: number, page: number): Promise<number>;
+    };
+  }
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
