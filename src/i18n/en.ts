@@ -112,6 +112,11 @@ const en: Catalogue = {
     open: 'Open',
     notFound: 'This participant is not on this tablet.',
     onlyPhysician: 'Only a physician can create or change the record.',
+    signatures: 'Dossier signatures',
+    signDossier: 'Sign the dossier',
+    signSaveFirst: 'Save your changes first: the signature covers the saved dossier.',
+    signedWillInvalidate:
+      'This dossier is signed: saving these changes will invalidate the signature, which will have to be signed again.',
   },
   vitals: {
     title: 'Vital signs',
@@ -285,6 +290,7 @@ const en: Catalogue = {
       'visit-forms': 'I confirm the forms of this visit',
       'conflict-resolution': 'I confirm this conflict resolution',
       'data-review': 'I confirm I have reviewed these data',
+      'participant-dossier': 'I confirm the data of this participant’s dossier',
     },
     signer: 'Signer: {{name}} ({{role}})',
     method: 'Confirm your identity',

@@ -113,6 +113,11 @@ const fr = {
     open: 'Ouvrir',
     notFound: 'Ce participant n’est pas sur cette tablette.',
     onlyPhysician: 'Seul un médecin peut créer ou modifier le dossier.',
+    signatures: 'Signatures du dossier',
+    signDossier: 'Signer le dossier',
+    signSaveFirst: 'Enregistrez d’abord vos modifications : la signature porte sur le dossier enregistré.',
+    signedWillInvalidate:
+      'Ce dossier est signé : enregistrer ces modifications invalidera la signature, qu’il faudra refaire.',
   },
   vitals: {
     title: 'Constantes',
@@ -296,6 +301,7 @@ const fr = {
       'visit-forms': 'Je confirme les formulaires de cette visite',
       'conflict-resolution': 'Je confirme cette résolution de conflit',
       'data-review': 'Je confirme avoir revu ces données',
+      'participant-dossier': 'Je confirme les données de ce dossier participant',
     },
     signer: 'Signataire : {{name}} ({{role}})',
     method: 'Vérification de votre identité',

@@ -10,6 +10,7 @@ export const signatureMeaningSchema = z.enum([
   'visit-forms',
   'conflict-resolution',
   'data-review',
+  'participant-dossier',
 ]);
 export type SignatureMeaning = z.infer<typeof signatureMeaningSchema>;
 

@@ -24,6 +24,7 @@ export const SIGNING_ROLES: Record<SignatureMeaning, readonly Role[]> = {
   'visit-forms': ['physician'],
   'infusion-record': ['nurse', 'physician'],
   'data-review': ['data-manager'],
+  'participant-dossier': ['physician'],
 };
 
 export function canSign(role: Role | undefined, meaning: SignatureMeaning): boolean {

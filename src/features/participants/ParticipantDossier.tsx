@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -8,8 +8,11 @@ import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { reasonSchema } from '@/schema/common';
 import { participantSchema } from '@/schema/participant';
-import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
+import { canSign } from '@/session/signature';
+import { SignatureDialog } from '@/session/SignatureDialog';
+import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
+import { useDraft } from '@/session/use-draft';
 import { Field } from '@/ui/Field';
 import { commandMessage } from './command-message';
 
@@ -51,6 +54,18 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
   const [seenRev, setSeenRev] = useState(participant.rev);
   const { register, handleSubmit, formState, setError, reset } = form;
   const canEdit = ctx?.role === 'physician';
+  const maySign = canSign(ctx?.role, 'participant-dossier');
+  const [signing, setSigning] = useState(false);
+  const [signed, setSigned] = useState(false);
+  const signButton = useRef<HTMLButtonElement>(null);
+  const closeSigning = useCallback(() => {
+    setSigning(false);
+    signButton.current?.focus();
+  }, []);
+  const signatures = useRecordSignatures(participant);
+  const hasValidSignature = !!signatures?.some((s) => s.validity === 'valid');
+  // The signature covers the stored revision, not unsaved values in the form.
+  const unsaved = formState.isDirty;
 
   const submit = handleSubmit(async ({ reason, ...values }) => {
     if (!ctx) return;
@@ -75,58 +90,99 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
     if (!result.ok) return setMessage({ tone: 'error', text: commandMessage(t, result) });
     reset({ ...toForm(data), reason: '' });
     setSeenRev(seenRev + 1);
+    setSigned(false);
     setMessage({ tone: 'ok', text: t('form.saved') });
   });
 
   return (
-    <form onSubmit={submit} className="panel" noValidate aria-labelledby="dossier-title">
-      <h2 id="dossier-title">{t('participants.dossier')}</h2>
-      {!canEdit && <p className="muted">{t('participants.onlyPhysician')}</p>}
-      {draft.restoredAt && (
-        <p className="pill pill-warn" data-testid="draft-restored">
-          {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-        </p>
-      )}
-      <fieldset disabled={!canEdit} className="grid">
-        <Field id="sex" label={t('participants.sex')}>
-          <select id="sex" {...register('sex')}>
-            <option value="">—</option>
-            <option value="F">{t('participants.sexF')}</option>
-            <option value="M">{t('participants.sexM')}</option>
-          </select>
-        </Field>
-        <Field id="status" label={t('participants.status')}>
-          <select id="status" {...register('status')}>
-            <option value="">—</option>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`participants.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="inclusionDate" label={t('participants.inclusionDate')}>
-          <input id="inclusionDate" type="date" {...register('inclusionDate')} />
-        </Field>
-        <Field id="infusionDate" label={t('participants.infusionDate')}>
-          <input id="infusionDate" type="date" {...register('infusionDate')} />
-        </Field>
-        <Field id="comment" label={t('participants.comment')}>
-          <textarea id="comment" rows={2} {...register('comment')} />
-        </Field>
-        <Field id="reason" label={t('form.reasonForChange')} error={formState.errors.reason?.message}>
-          <input id="reason" {...register('reason')} />
-        </Field>
-      </fieldset>
-      {message && (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'field-error' : 'pill pill-ok'}
-        >
-          {message.text}
-        </p>
-      )}
-      {canEdit && <button type="submit">{t('participants.saveDossier')}</button>}
-    </form>
+    <>
+      <form onSubmit={submit} className="panel" noValidate aria-labelledby="dossier-title">
+        <h2 id="dossier-title">{t('participants.dossier')}</h2>
+        {!canEdit && <p className="muted">{t('participants.onlyPhysician')}</p>}
+        {draft.restoredAt && (
+          <p className="pill pill-warn" data-testid="draft-restored">
+            {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
+          </p>
+        )}
+        <fieldset disabled={!canEdit} className="grid">
+          <Field id="sex" label={t('participants.sex')}>
+            <select id="sex" {...register('sex')}>
+              <option value="">—</option>
+              <option value="F">{t('participants.sexF')}</option>
+              <option value="M">{t('participants.sexM')}</option>
+            </select>
+          </Field>
+          <Field id="status" label={t('participants.status')}>
+            <select id="status" {...register('status')}>
+              <option value="">—</option>
+              {STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {t(`participants.statuses.${s}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field id="inclusionDate" label={t('participants.inclusionDate')}>
+            <input id="inclusionDate" type="date" {...register('inclusionDate')} />
+          </Field>
+          <Field id="infusionDate" label={t('participants.infusionDate')}>
+            <input id="infusionDate" type="date" {...register('infusionDate')} />
+          </Field>
+          <Field id="comment" label={t('participants.comment')}>
+            <textarea id="comment" rows={2} {...register('comment')} />
+          </Field>
+          <Field id="reason" label={t('form.reasonForChange')} error={formState.errors.reason?.message}>
+            <input id="reason" {...register('reason')} />
+          </Field>
+        </fieldset>
+        {message && (
+          <p
+            role={message.tone === 'error' ? 'alert' : 'status'}
+            className={message.tone === 'error' ? 'field-error' : 'pill pill-ok'}
+          >
+            {message.text}
+          </p>
+        )}
+        {canEdit && hasValidSignature && unsaved && (
+          <p role="status" className="pill pill-warn" data-testid="dossier-signed-warning">
+            {t('participants.signedWillInvalidate')}
+          </p>
+        )}
+        {canEdit && <button type="submit">{t('participants.saveDossier')}</button>}
+      </form>
+      <section className="panel" aria-labelledby="dossier-signatures-title" data-testid="dossier-signatures">
+        <h2 id="dossier-signatures-title">{t('participants.signatures')}</h2>
+        <SignatureList record={participant} />
+        {signed && (
+          <p role="status" className="pill pill-ok">
+            {t('signature.signed')}
+          </p>
+        )}
+        {maySign && (
+          <>
+            {unsaved && <p className="muted">{t('participants.signSaveFirst')}</p>}
+            <button
+              type="button"
+              ref={signButton}
+              disabled={unsaved}
+              onClick={() => {
+                setSigned(false);
+                setSigning(true);
+              }}
+            >
+              {t('participants.signDossier')}
+            </button>
+          </>
+        )}
+        {signing && (
+          <SignatureDialog
+            recordId={participant.id}
+            meaning="participant-dossier"
+            onClose={closeSigning}
+            onSigned={() => setSigned(true)}
+          />
+        )}
+      </section>
+    </>
   );
 }
