@@ -3,9 +3,17 @@ import type { StoredRevision } from '@/db/types';
 import { isRecordKind } from '@/schema/records';
 import type { Change } from '@/schema/sync';
 import type { SyncApi } from './api';
-import { rederiveRecords } from './rederive';
+import { readHistories, storeDerivedRecords } from './rederive';
 
 export const PULL_PAGE_SIZE = 2000;
+
+/**
+ * The histories of a first sync, kept in memory for the run: on a tablet that held no revision when the pull
+ * began, every revision of a pulled record is in this run's pages, so records are derived without reading back
+ * what the previous pages wrote. `stored` is how many revisions the database should then hold: any other write
+ * meanwhile (a record saved during the first sync) makes the count differ and the pull reads from the database.
+ */
+type FirstSyncHistories = { stored: number; byRecord: Map<string, StoredRevision[]> };
 
 /**
  * Pulls every change after this tablet's cursor until caught up. Each page and its new cursor are stored in ONE
@@ -13,30 +21,49 @@ export const PULL_PAGE_SIZE = 2000;
  */
 export async function pullChanges(db: ChevetDb, api: SyncApi, pageSize = PULL_PAGE_SIZE) {
   let pulled = 0;
+  let firstSync: FirstSyncHistories | undefined =
+    (await db.revisions.count()) === 0 ? { stored: 0, byRecord: new Map() } : undefined;
   for (;;) {
     const cursor = (await db.meta.get('sync'))?.cursor ?? 0;
     const page = await api.pull(cursor, pageSize);
-    await storePage(db, page.changes, page.cursor);
+    firstSync = await storePage(db, page.changes, page.cursor, firstSync);
     pulled += page.changes.length;
     if (!page.hasMore || page.changes.length === 0) return pulled;
   }
 }
 
-async function storePage(db: ChevetDb, changes: readonly Change[], cursor: number) {
-  await db.transaction('rw', [db.revisions, db.records, db.outbox, db.meta], async () => {
+async function storePage(
+  db: ChevetDb,
+  changes: readonly Change[],
+  cursor: number,
+  firstSync: FirstSyncHistories | undefined,
+) {
+  return db.transaction('rw', [db.revisions, db.records, db.outbox, db.meta], async () => {
     const revisions = changes.filter((c) => isRecordKind(c.kind)).map(toRevision);
+    const inMemory = firstSync && (await db.revisions.count()) === firstSync.stored ? firstSync : undefined;
     await db.revisions.bulkPut(revisions);
     // Our own mutations coming back mean the server has them, even if its answer to the push was lost.
-    await db.outbox
-      .where('mutationId')
-      .anyOf(revisions.map((r) => r.mutationId))
-      .delete();
-    await rederiveRecords(
-      db,
-      revisions.map((r) => r.recordId),
-    );
+    if ((await db.outbox.count()) > 0)
+      await db.outbox
+        .where('mutationId')
+        .anyOf(revisions.map((r) => r.mutationId))
+        .delete();
+    const recordIds = [...new Set(revisions.map((r) => r.recordId))];
+    if (inMemory) {
+      for (const revision of revisions) {
+        const history = inMemory.byRecord.get(revision.recordId);
+        if (history) history.push(revision);
+        else inMemory.byRecord.set(revision.recordId, [revision]);
+      }
+      inMemory.stored += revisions.length;
+    }
+    const histories = inMemory
+      ? recordIds.map((id) => inMemory.byRecord.get(id)!)
+      : await readHistories(db, recordIds);
+    await storeDerivedRecords(db, histories);
     const meta = (await db.meta.get('sync')) ?? { key: 'sync' as const, cursor: 0 };
     await db.meta.put({ ...meta, cursor: Math.max(meta.cursor, cursor) });
+    return inMemory;
   });
 }
 
