@@ -1,5 +1,4 @@
 import type { Role } from '../../src/schema/common';
-import type { Change } from '../../src/schema/sync';
 import type { Store } from '../store/store';
 
 /** Which kinds a role may read. Every clinical role reads the whole trial for now (ten participants, one team). */
@@ -7,53 +6,27 @@ export function readableKinds(role: Role): 'all' | readonly string[] {
   return role === 'admin' ? [] : 'all';
 }
 
-type Row = {
-  seq: string | number;
-  mutation_id: string;
-  record_id: string;
-  kind: string;
-  patient_id: string | null;
-  op: Change['op'];
-  rev: number;
-  base_rev: number | null;
-  data: Record<string, unknown>;
-  reason: string | null;
-  at: string;
-  received_at: Date | string;
-  user_id: string;
-  device_id: string;
-  conflict: boolean;
-  supersedes: string | null;
-};
-
-/** Keyset page of the log after `after`, in seq order, as the wire contract's `changes`. */
-export async function pullChanges(store: Store, role: Role, after: number, limit: number) {
+/**
+ * Keyset page of the log after `after`, in seq order, as the wire contract's pull body — already serialised.
+ * The store writes each change as JSON itself: `data` goes out as stored, never parsed into objects and
+ * stringified again (half the cost of a 5 000-change page). The shape is `pullResponseSchema`'s, which the sync
+ * tests parse every answer with.
+ */
+export async function pullChangesJson(store: Store, role: Role, after: number, limit: number) {
   const kinds = readableKinds(role);
   const filter = kinds === 'all' ? '' : 'and kind = any($3::text[])';
-  const { rows } = await store.query<Row>(
-    `select seq, mutation_id, record_id, kind, patient_id, op, rev, base_rev, data, reason, at, received_at,
-            user_id, device_id, conflict, supersedes
+  const { rows } = await store.query<{ seq: string | number; change: string }>(
+    `select seq, json_build_object(
+              'seq', seq, 'mutationId', mutation_id, 'recordId', record_id, 'kind', kind, 'patientId', patient_id,
+              'op', op, 'rev', rev, 'baseRev', base_rev, 'data', data, 'reason', reason, 'at', at,
+              'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'userId', user_id, 'deviceId', device_id, 'conflict', conflict, 'supersedes', supersedes
+            )::text as change
        from mutations where seq > $1 ${filter} order by seq limit $2`,
     kinds === 'all' ? [after, limit + 1] : [after, limit + 1, kinds],
   );
   const hasMore = rows.length > limit;
-  const changes: Change[] = rows.slice(0, limit).map((r) => ({
-    seq: Number(r.seq),
-    mutationId: r.mutation_id,
-    recordId: r.record_id,
-    kind: r.kind,
-    patientId: r.patient_id,
-    op: r.op,
-    rev: r.rev,
-    baseRev: r.base_rev,
-    data: r.data,
-    reason: r.reason,
-    at: r.at,
-    receivedAt: new Date(r.received_at).toISOString(),
-    userId: r.user_id,
-    deviceId: r.device_id,
-    conflict: r.conflict,
-    supersedes: r.supersedes,
-  }));
-  return { changes, cursor: changes.at(-1)?.seq ?? after, hasMore };
+  const page = rows.slice(0, limit);
+  const cursor = page.length ? Number(page.at(-1)!.seq) : after;
+  return `{"changes":[${page.map((r) => r.change).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
 }

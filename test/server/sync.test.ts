@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../server/app';
+import { pullResponseSchema } from '../../src/schema/sync';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
 
@@ -245,6 +246,39 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
     expect(all.changes[0]).toMatchObject({
       receivedAt: expect.stringMatching(/Z$/),
       at: '2026-03-02T09:00:00+01:00',
+    });
+  });
+
+  it('sends each change in the shape of the contract, with the data exactly as pushed', async () => {
+    const { id: patientId } = await participant('MSC-LES-09');
+    const data = vitals({ comment: 'frissons « légers » \\ "guillemets"', temperatureC: 38.25 });
+    const sent = mutation({ kind: 'vitalSigns', patientId, data });
+    expect((await push(nurse, [sent])).json().results[0]).toMatchObject({ status: 'applied' });
+    const response = await pull(dataManager, '?after=0&limit=5000');
+    expect(response.headers['content-type']).toMatch(/^application\/json/);
+    const body = pullResponseSchema.parse(response.json());
+    const change = body.changes.find((c) => c.mutationId === sent.mutationId)!;
+    const { rows } = await testStore.store.query<{ seq: string; received_at: Date | string }>(
+      'select seq, received_at from mutations where mutation_id = $1',
+      [sent.mutationId],
+    );
+    expect(change).toEqual({
+      seq: Number(rows[0]!.seq),
+      mutationId: sent.mutationId,
+      recordId: sent.recordId,
+      kind: 'vitalSigns',
+      patientId,
+      op: 'create',
+      rev: 1,
+      baseRev: null,
+      data,
+      reason: null,
+      at: '2026-03-02T09:00:00+01:00',
+      receivedAt: new Date(rows[0]!.received_at).toISOString(),
+      userId: nurse.userId,
+      deviceId: nurse.deviceId,
+      conflict: false,
+      supersedes: null,
     });
   });
 
