@@ -2,14 +2,13 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Account, Device } from '@/schema/auth';
 import { useRole } from '@/session/session-store';
+import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { adminApi, type AdminApi, type AdminFailure } from './admin-api';
 import { adminFailureMessage } from './admin-messages';
 import { CreateUserForm } from './CreateUserForm';
 import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
 import { useOnline } from './use-online';
-
-export type Notice = { tone: 'ok' | 'error'; text: string };
 
 /** Accounts and tablets of the central store (admins only, online only). */
 export default function AdminPage({ api: given }: { api?: AdminApi }) {
@@ -63,15 +62,7 @@ export default function AdminPage({ api: given }: { api?: AdminApi }) {
           {t('admin.offline')}
         </p>
       )}
-      {notice && (
-        <p
-          role={notice.tone === 'error' ? 'alert' : 'status'}
-          className={notice.tone === 'error' ? 'field-error' : 'pill pill-ok'}
-          data-testid="admin-notice"
-        >
-          {notice.text}
-        </p>
-      )}
+      <FormNotice notice={notice} testId="admin-notice" />
       <div className="actions">
         <button
           type="button"

@@ -14,6 +14,7 @@ import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
 import { Field } from '@/ui/Field';
+import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { commandMessage } from './command-message';
 
 // The dossier form edits the revisable fields; identity (trial number, initials) is shown, not edited here.
@@ -49,7 +50,7 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
     defaultValues: toForm(participant.data),
   });
   const draft = useDraft(form, ctx?.userId, `participant:${participant.id}`);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   // The revision the person is editing: a sync that brings a newer one must not be silently overwritten.
   const [seenRev, setSeenRev] = useState(participant.rev);
   const { register, handleSubmit, formState, setError, reset } = form;
@@ -135,14 +136,7 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
             <input id="reason" {...register('reason')} />
           </Field>
         </fieldset>
-        {message && (
-          <p
-            role={message.tone === 'error' ? 'alert' : 'status'}
-            className={message.tone === 'error' ? 'field-error' : 'pill pill-ok'}
-          >
-            {message.text}
-          </p>
-        )}
+        <FormNotice notice={message} />
         {canEdit && hasValidSignature && unsaved && (
           <p role="status" className="pill pill-warn" data-testid="dossier-signed-warning">
             {t('participants.signedWillInvalidate')}

@@ -9,6 +9,7 @@ import { VITAL_BOUNDS, VITAL_FIELDS, type VitalField } from '@/schema/vital-sign
 import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
+import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { commandMessage } from './command-message';
 
 // Fields are typed as text (numeric keypad) and checked against the physiological bounds of the record schema.
@@ -51,7 +52,7 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
     defaultValues: emptyForm(new Date()),
   });
   const draft = useDraft(form, ctx?.userId, `vitals:${patientId}`);
-  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+  const [message, setMessage] = useState<Notice | null>(null);
   const { register, handleSubmit, formState, setError, reset } = form;
   const canWrite = ctx?.role === 'nurse' || ctx?.role === 'physician';
 
@@ -122,14 +123,7 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
           <input id="vitals-comment" {...register('comment')} />
         </Field>
       </div>
-      {message && (
-        <p
-          role={message.tone === 'error' ? 'alert' : 'status'}
-          className={message.tone === 'error' ? 'field-error' : 'pill pill-ok'}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormNotice notice={message} />
       <button type="submit">{t('vitals.save')}</button>
     </form>
   );
