@@ -240,9 +240,12 @@ async function main() {
     });
 
     // Figure 6: the same trial pulled into Dexie by the engine's own pull, in the browser.
+    // Each run on a browser context of its own, as a fresh tablet is: the storage of one that has already
+    // synced and deleted its database is not fresh (Chromium's store keeps the deleted rows for a while, and
+    // the third run in one context took ~1.5× the first).
     const loaded = servers.at(-1)!;
-    const fresh = await openHarness(browser, loaded.baseUrl, HARNESS_DIR);
     const firstSyncs = await sequence(RUNS, async (r) => {
+      const fresh = await openHarness(browser, loaded.baseUrl, HARNESS_DIR);
       const session = await signIn(
         loaded.baseUrl,
         PHYSICIAN.username,
@@ -254,13 +257,12 @@ async function main() {
         name,
         session.accessToken,
       ] as const);
-      await fresh.page.evaluate((db) => window.chevetBench.remove(db), name);
+      await fresh.context.close();
       if (result.stored !== records + trial.participants.length)
         throw new Error(`first sync stored ${result.stored} records`);
-      return result.ms;
+      return result;
     });
-    await fresh.context.close();
-    const firstSync = median(firstSyncs);
+    const firstSync = median(firstSyncs.map((r) => r.ms));
     report({
       id: '6',
       name: `fresh tablet's first sync into Dexie (${records} records)`,
@@ -269,7 +271,10 @@ async function main() {
       budget: '≤ 10000 ms',
       ok: firstSync <= 10_000,
       minimal: ratioTo(firstSync, bare.bulk),
-      detail: { runs: firstSyncs },
+      detail: {
+        runs: firstSyncs.map((r) => r.ms),
+        note: `fetching and validating the pages: median ${median(firstSyncs.map((r) => r.fetchMs)).toFixed(0)} ms`,
+      },
     });
 
     // Figure 7: PouchDB ↔ express-pouchdb, the same documents, the same batch size.

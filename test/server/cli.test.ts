@@ -186,6 +186,32 @@ describe('the data folder lock', () => {
     lock.release();
   });
 
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock held by a killed process that nobody has reaped yet (a zombie)',
+    async () => {
+      // The shell starts a short-lived child, then becomes `sleep`, which never reaps it.
+      const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 30']);
+      try {
+        const zombie = Number(
+          await new Promise<string>((resolve) =>
+            parent.stdout.once('data', (d: Buffer) => resolve(String(d))),
+          ),
+        );
+        const state = async () =>
+          (await readFile(`/proc/${zombie}/stat`, 'utf8').catch(() => '')).split(') ')[1];
+        for (let i = 0; i < 100 && !(await state())?.startsWith('Z'); i++)
+          await new Promise((r) => setTimeout(r, 20));
+        expect((await state())?.startsWith('Z')).toBe(true);
+        await writeFile(lockPath(), `${zombie}\nthe Chevet server\n`);
+        const lock = await acquireDataLock(dataDir, 'a test');
+        expect(await readFile(lockPath(), 'utf8')).toBe(`${process.pid}\na test\n`);
+        lock.release();
+      } finally {
+        parent.kill('SIGKILL');
+      }
+    },
+  );
+
   it('makes the command refuse clearly, before opening the store, while the server holds the folder', async () => {
     await writeFile(lockPath(), `${process.ppid}\nthe Chevet server\n`);
     const result = await runCli(['list'], dataDir);

@@ -32,9 +32,20 @@ describe.runIf(STORE_KIND === 'pglite')('a server killed mid-push', () => {
     DATABASE_URL: '',
   });
 
+  let exited: Promise<void> = Promise.resolve();
   async function startServer() {
-    child = spawn('npx', ['tsx', 'server/main.ts'], { env: env(), stdio: 'ignore', detached: true });
-    for (let i = 0; i < 200; i++) {
+    // Node itself (no npx wrapper), so that the child is the server: its exit is then observable.
+    const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: env(),
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    let gone = false;
+    exited = new Promise((resolve) => server.once('exit', () => resolve()));
+    void exited.then(() => (gone = true));
+    child = server;
+    for (let i = 0; i < 600 && !gone; i++) {
       try {
         if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) return;
       } catch {
@@ -42,12 +53,14 @@ describe.runIf(STORE_KIND === 'pglite')('a server killed mid-push', () => {
       }
       await new Promise((r) => setTimeout(r, 100));
     }
-    throw new Error('server did not start');
+    throw new Error(`server did not start${gone ? ' (it exited)' : ''}: ${stderr.slice(-2000)}`);
   }
-  function kill(signal: NodeJS.Signals) {
-    // The whole process group: npx, tsx and node.
-    if (child?.pid) process.kill(-child.pid, signal);
+  /** Kills the server and waits until it is gone, as a supervisor restarts a crashed server after its exit. */
+  async function kill(signal: NodeJS.Signals) {
+    if (!child) return;
+    child.kill(signal);
     child = undefined;
+    await exited;
   }
 
   beforeAll(async () => {
@@ -65,7 +78,7 @@ describe.runIf(STORE_KIND === 'pglite')('a server killed mid-push', () => {
     await startServer();
   }, 120_000);
   afterAll(async () => {
-    if (child) kill('SIGKILL');
+    await kill('SIGKILL');
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -130,7 +143,7 @@ describe.runIf(STORE_KIND === 'pglite')('a server killed mid-push', () => {
       () => 'lost',
     );
     await new Promise((r) => setTimeout(r, 15));
-    kill('SIGKILL');
+    await kill('SIGKILL');
     expect(await pending).toBe('lost');
 
     await startServer();
@@ -155,6 +168,6 @@ describe.runIf(STORE_KIND === 'pglite')('a server killed mid-push', () => {
     const vitals = all.filter((c) => c.patientId === patientId && c.mutationId !== undefined).slice(1);
     expect(vitals).toHaveLength(1000);
     expect(new Set(vitals.map((c) => c.mutationId)).size).toBe(1000);
-    kill('SIGTERM');
+    await kill('SIGTERM');
   }, 120_000);
 });
