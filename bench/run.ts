@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -34,8 +35,9 @@ function report(figure: Figure) {
 
 async function buildAll() {
   if (process.env.BENCH_SKIP_BUILD) return;
-  console.log('building the app (vite build) and the benchmark harness…');
+  console.log('building the app and the server (npm run build) and the benchmark harness…');
   await build({ root: ROOT, logLevel: 'warn' });
+  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
   await build({
     configFile: false,
     root: join(ROOT, 'bench', 'harness'),

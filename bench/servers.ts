@@ -25,7 +25,7 @@ export type BenchAccount = { username: string; password: string; role: string };
 
 export type ChevetServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
 
-/** Starts `server/main.ts` on the built app (dist/) with the accounts created through the real CLI first. */
+/** Starts the built server (dist-server/, as `npm start` runs it) with the accounts created through the real CLI first. */
 export async function startChevet(options: {
   accounts: readonly BenchAccount[];
   databaseUrl?: string;
@@ -58,7 +58,7 @@ export async function startChevet(options: {
   // One process (no npx/tsx wrapper), so its pid is the server's own for the RSS figure.
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--import', 'tsx', 'server/main.ts'],
+    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--enable-source-maps', 'dist-server/main.js'],
     {
       cwd: ROOT,
       env,

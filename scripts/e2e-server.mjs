@@ -25,7 +25,11 @@ for (const account of E2E_ACCOUNTS) {
     },
   );
 }
-const child = spawn('npx', ['tsx', 'server/main.ts'], { stdio: 'inherit', env });
+// The server as `npm start` runs it: the bundle `npm run build` made.
+const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.js'], {
+  stdio: 'inherit',
+  env,
+});
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendError } from './errors';
+import { STATIC_DIR } from './paths';
 import type { Store } from './store/store';
 import { accessControl } from './auth/access';
 import { loadTokenSecret } from './auth/secret';
@@ -20,7 +21,7 @@ export type AppOptions = {
   logger?: boolean;
 };
 
-export const DEFAULT_STATIC_DIR = fileURLToPath(new URL('../dist/', import.meta.url));
+export const DEFAULT_STATIC_DIR = STATIC_DIR;
 
 // Bigger than any push batch the client sends (sync/batch size cap), small enough to refuse abuse early.
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -67,7 +68,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes, { prefix: '/api/sync' });
 
   const staticDir = options.staticDir;
-  const hasApp = staticDir !== undefined && existsSync(staticDir + 'index.html');
+  const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: staticDir,

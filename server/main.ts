@@ -1,13 +1,36 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp, DEFAULT_STATIC_DIR } from './app';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
 import { acquireDataLock } from './store/data-lock';
 import { openStore } from './store/open-store';
 
+/** Internal: create and migrate the embedded store, then exit (see below). */
+const CREATE_STORE_FLAG = '--create-store-only';
+
 const config = readConfig(process.env, process.argv.slice(2));
+const createStoreOnly = process.argv.includes(CREATE_STORE_FLAG);
+if (!config.databaseUrl && !createStoreOnly && !existsSync(join(config.dataDir, 'PG_VERSION'))) {
+  // Creating a PGlite database (initdb) grows its WASM memory to ~550 MB, and a process never gives WASM memory
+  // back: a short-lived run of this same program creates the store, and this one opens it (RSS ~190 MB, not 750).
+  const created = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...process.argv.slice(1), CREATE_STORE_FLAG],
+    {
+      stdio: 'inherit',
+    },
+  );
+  if (created.status !== 0) process.exit(created.status ?? 1);
+}
 // PGlite is single-process: the lock makes a second server or the user CLI refuse clearly.
 if (!config.databaseUrl) await acquireDataLock(config.dataDir);
 const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+if (createStoreOnly) {
+  await store.close();
+  process.exit(0);
+}
 const app = await buildApp({ store, staticDir: DEFAULT_STATIC_DIR, logger: true });
 
 if (config.demo) {

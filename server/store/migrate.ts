@@ -1,8 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { MIGRATIONS_DIR } from '../paths';
 import type { Store } from './store';
-
-const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
 export type Migration = { version: number; name: string; sql: string };
 
@@ -13,7 +12,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
     files.map(async (file) => ({
       version: Number(file.slice(0, 4)),
       name: file.slice(5, -4),
-      sql: await readFile(dir + file, 'utf8'),
+      sql: await readFile(join(dir, file), 'utf8'),
     })),
   );
 }
