@@ -4,6 +4,7 @@ import { createServer, type Server } from 'node:http';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
+import { serveArgs } from '../scripts/serve-command.mjs';
 
 // The processes the benchmark measures against: Chevet's production server (as `npm start` runs it, on a
 // throw-away embedded store or a throw-away PostgreSQL), the minimal PWA's static server, PostgreSQL itself.
@@ -58,7 +59,7 @@ export async function startChevet(options: {
   // One process (no npx/tsx wrapper), so its pid is the server's own for the RSS figure.
   const child = spawn(
     process.execPath,
-    [...(process.env.BENCH_NODE_ARGS?.split(' ') ?? []), '--enable-source-maps', 'dist-server/main.js'],
+    [...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? []), ...serveArgs()],
     {
       cwd: ROOT,
       env,

@@ -4,6 +4,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serveArgs } from './serve-command.mjs';
 
 export const E2E_ACCOUNTS = [
   { username: 'e2e-admin', role: 'admin', password: 'e2e-admin-password-1' },
@@ -25,11 +26,8 @@ for (const account of E2E_ACCOUNTS) {
     },
   );
 }
-// The server as `npm start` runs it: the bundle `npm run build` made.
-const child = spawn(process.execPath, ['--enable-source-maps', 'dist-server/main.js'], {
-  stdio: 'inherit',
-  env,
-});
+// The server as `npm start` runs it: the bundle `npm run build` made, with the same Node flags.
+const child = spawn(process.execPath, serveArgs(), { stdio: 'inherit', env });
 const stop = () => child.kill('SIGTERM');
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
