@@ -120,6 +120,7 @@ const en: Catalogue = {
   },
   vitals: {
     title: 'Vital signs',
+    history: 'Vital signs history',
     takenAt: 'Time taken',
     sbp: 'Systolic BP (mmHg)',
     dbp: 'Diastolic BP (mmHg)',

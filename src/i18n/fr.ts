@@ -121,6 +121,7 @@ const fr = {
   },
   vitals: {
     title: 'Constantes',
+    history: 'Historique des constantes',
     takenAt: 'Heure de la mesure',
     sbp: 'PA systolique (mmHg)',
     dbp: 'PA diastolique (mmHg)',

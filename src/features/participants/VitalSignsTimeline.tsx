@@ -16,31 +16,35 @@ export function VitalSignsTimeline({ patientId }: { patientId: string }) {
   if (sets.length === 0) return <p>{t('vitals.none')}</p>;
   // Falls are measured from the pre-infusion baseline set (infusion-and-monitoring.md, "Vital signs").
   const baseline = sets.find((s) => s.data.baseline === true && !s.voided);
+  // Scrolls sideways on its own: a table wider than a portrait tablet would otherwise widen the whole page,
+  // and the tablet zooms out (every control smaller, and taps land beside their target).
   return (
-    <table className="timeline" data-testid="vitals-timeline">
-      <thead>
-        <tr>
-          <th>{t('vitals.takenAt')}</th>
-          <th>{t('vitals.sbp')}</th>
-          <th>{t('vitals.dbp')}</th>
-          <th>{t('vitals.hr')}</th>
-          <th>{t('vitals.temperatureC')}</th>
-          <th>{t('vitals.spo2')}</th>
-          <th>{t('vitals.rr')}</th>
-          <th />
-        </tr>
-      </thead>
-      <tbody>
-        {sets.map((set) => (
-          <VitalRow
-            key={set.id}
-            set={set}
-            baseline={baseline?.id === set.id ? undefined : baseline?.data}
-            language={i18n.language}
-          />
-        ))}
-      </tbody>
-    </table>
+    <div className="table-scroll" role="region" aria-label={t('vitals.history')} tabIndex={0}>
+      <table className="timeline" data-testid="vitals-timeline">
+        <thead>
+          <tr>
+            <th>{t('vitals.takenAt')}</th>
+            <th>{t('vitals.sbp')}</th>
+            <th>{t('vitals.dbp')}</th>
+            <th>{t('vitals.hr')}</th>
+            <th>{t('vitals.temperatureC')}</th>
+            <th>{t('vitals.spo2')}</th>
+            <th>{t('vitals.rr')}</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {sets.map((set) => (
+            <VitalRow
+              key={set.id}
+              set={set}
+              baseline={baseline?.id === set.id ? undefined : baseline?.data}
+              language={i18n.language}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

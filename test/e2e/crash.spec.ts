@@ -1,0 +1,201 @@
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, request, test, type Page } from '@playwright/test';
+import { serveArgs } from '../../scripts/serve-command.mjs';
+import { createUser, E2E_ADMIN, openControlledApp, signInWithNewPin, type E2eUser } from './support';
+
+// Issue 4: the central store killed with SIGKILL while a tablet's push is on its way, then restarted; the tablet
+// resends what it never saw acknowledged, and the store holds every record exactly once. This spec runs a
+// server of its own (the shared e2e server must live on), as `npm start` runs it, on a throw-away store.
+
+const PHYSICIAN: E2eUser = {
+  username: 'e2e-crash-physician',
+  password: 'crash-physician-password-1',
+  displayName: 'Dr C',
+  role: 'physician',
+};
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The production server on one data folder, started, SIGKILLed and restarted on the same port. */
+class StoreProcess {
+  private child: ChildProcess | undefined;
+  private exited: Promise<unknown> = Promise.resolve();
+  readonly dataDir = mkdtempSync(join(tmpdir(), 'chevet-e2e-crash-'));
+  constructor(readonly port: number) {}
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+  private get env() {
+    return {
+      ...process.env,
+      DATA_DIR: this.dataDir,
+      PORT: String(this.port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+    };
+  }
+  createAdmin() {
+    execFileSync(
+      'npx',
+      ['tsx', 'server/cli/user.ts', 'add', '--role', 'admin', '--password-stdin', E2E_ADMIN.username],
+      { env: this.env, input: `${E2E_ADMIN.password}\n`, stdio: ['pipe', 'ignore', 'inherit'] },
+    );
+  }
+  async start() {
+    const child = spawn(process.execPath, serveArgs(), { env: this.env, stdio: 'ignore' });
+    this.child = child;
+    this.exited = new Promise((resolve) => child.once('exit', resolve));
+    await expect
+      .poll(
+        () =>
+          fetch(`${this.url}/api/health`).then(
+            (r) => r.ok,
+            () => false,
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+  }
+  /** SIGKILL: no handler runs, nothing is flushed; returns once the process is gone. */
+  async kill(signal: NodeJS.Signals = 'SIGKILL') {
+    this.child?.kill(signal);
+    this.child = undefined;
+    await this.exited;
+  }
+  async remove() {
+    await this.kill();
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+}
+
+/** One vital-sign set through the form; returns once its row is in the timeline (the notice stays up between two). */
+async function recordVitals(page: Page, hr: number) {
+  const rows = await page.getByTestId('vitals-row').count();
+  for (const [label, value] of [
+    ['PA systolique (mmHg)', '118'],
+    ['PA diastolique (mmHg)', '72'],
+    ['Fréquence cardiaque (/min)', String(hr)],
+    ['Température (°C)', '36,8'],
+    ['SpO₂ (%)', '98'],
+    ['Fréquence respiratoire (/min)', '15'],
+  ] as const) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+  await page.getByRole('button', { name: 'Enregistrer les constantes' }).click();
+  await expect(page.getByText('Constantes enregistrées.')).toBeVisible();
+  await expect(page.getByTestId('vitals-row')).toHaveCount(rows + 1);
+}
+
+async function syncNow(page: Page) {
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout: 30_000 });
+}
+
+/** Every change the store holds, read back through its own pull API. */
+async function storeChanges(store: StoreProcess, user: E2eUser) {
+  const login = await fetch(`${store.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password, deviceName: 'e2e check' }),
+  });
+  const { accessToken } = (await login.json()) as { accessToken: string };
+  const changes: { kind: string; recordId: string; mutationId: string; data: { hr?: number } }[] = [];
+  for (let after = 0, more = true; more;) {
+    const page = (await (
+      await fetch(`${store.url}/api/sync/pull?after=${after}&limit=1000`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      })
+    ).json()) as { changes: typeof changes; cursor: number; hasMore: boolean };
+    changes.push(...page.changes);
+    after = page.cursor;
+    more = page.hasMore;
+  }
+  return changes;
+}
+
+test('the store killed mid-push and restarted holds every record exactly once after the tablet resends', async ({
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  const store = new StoreProcess(await freePort());
+  store.createAdmin();
+  await store.start();
+  const context = await browser.newContext({ baseURL: store.url, serviceWorkers: 'allow' });
+  try {
+    const admin = await request.newContext({ baseURL: store.url });
+    await createUser(admin, PHYSICIAN);
+    await admin.dispose();
+
+    const page = await context.newPage();
+    await openControlledApp(page);
+    await signInWithNewPin(page, PHYSICIAN, '482910', 'Tablette chambre 3');
+    await page.getByRole('link', { name: 'Participants' }).click();
+    await page.getByRole('button', { name: 'Nouveau participant' }).click();
+    await page.getByLabel('Numéro d’essai').fill('MSC-LES-41');
+    await page.getByLabel('Initiales').fill('KM');
+    await page.getByRole('button', { name: 'Créer le participant' }).click();
+    await expect(page.getByTestId('participant-title')).toContainText('MSC-LES-41 · KM');
+    await syncNow(page);
+
+    // 1. The store commits the push and dies before answering: the tablet never learns that it was stored.
+    await context.setOffline(true);
+    for (const hr of [61, 62, 63, 64, 65]) await recordVitals(page, hr);
+    let answerLost = false;
+    await context.route('**/api/sync/push', async (route) => {
+      if (answerLost) return route.abort('connectionrefused');
+      const response = await route.fetch();
+      expect(response.status()).toBe(200);
+      await store.kill('SIGKILL');
+      answerLost = true;
+      await route.abort('connectionreset');
+    });
+    // Back online, the tablet pushes by itself.
+    await context.setOffline(false);
+    await expect.poll(() => answerLost, { timeout: 20_000 }).toBe(true);
+    await context.unroute('**/api/sync/push');
+    await expect(page.getByTestId('sync-pending')).toHaveText('5 saisies en attente d’envoi');
+
+    // 2. Restarted, the store answers the resend with duplicates: nothing is written twice.
+    await store.start();
+    await syncNow(page);
+
+    // 3. Killed again while the next push is on its way (wherever the store was in it), then restarted.
+    await context.setOffline(true);
+    for (const hr of [71, 72, 73, 74, 75]) await recordVitals(page, hr);
+    let pushSent = false;
+    page.on('request', (sent) => {
+      if (!pushSent && sent.url().endsWith('/api/sync/push')) {
+        pushSent = true;
+        void store.kill('SIGKILL');
+      }
+    });
+    await context.setOffline(false);
+    await expect.poll(() => pushSent, { timeout: 20_000 }).toBe(true);
+    await store.kill('SIGKILL');
+    await store.start();
+    await syncNow(page);
+
+    // The store holds each of the ten vital-sign sets once, and so does the tablet.
+    const vitals = (await storeChanges(store, PHYSICIAN)).filter((c) => c.kind === 'vitalSigns');
+    expect(vitals.map((c) => c.data.hr).sort()).toEqual([61, 62, 63, 64, 65, 71, 72, 73, 74, 75]);
+    expect(new Set(vitals.map((c) => c.recordId)).size).toBe(10);
+    expect(new Set(vitals.map((c) => c.mutationId)).size).toBe(10);
+    await expect(page.getByTestId('vitals-row')).toHaveCount(10);
+  } finally {
+    await context.close();
+    await store.remove();
+  }
+});
