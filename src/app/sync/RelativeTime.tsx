@@ -4,12 +4,14 @@ import { useTranslation } from 'react-i18next';
 /** "il y a 3 minutes" / "3 minutes ago", refreshed every 30 s, with the exact time on hover and for readers. */
 export function RelativeTime({ iso }: { iso: string }) {
   const { i18n } = useTranslation();
-  const [now, setNow] = useState(() => Date.now());
+  const [, refresh] = useState(0);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 30_000);
+    const timer = setInterval(() => refresh((n) => n + 1), 30_000);
     return () => clearInterval(timer);
   }, []);
-  const seconds = Math.round((Date.parse(iso) - now) / 1000);
+  // Read the clock at each render: a time set just now (a sync that has just succeeded) must not be compared
+  // with the clock of the last 30-second tick, which said "in 20 seconds". Never in the future, either.
+  const seconds = Math.min(0, Math.round((Date.parse(iso) - Date.now()) / 1000));
   const format = new Intl.RelativeTimeFormat(i18n.language, { numeric: 'auto' });
   const [value, unit]: [number, Intl.RelativeTimeFormatUnit] =
     Math.abs(seconds) < 60
