@@ -1,10 +1,6 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { expect, request, test, type Page } from '@playwright/test';
 import { serveArgs } from '../../scripts/serve-command.mjs';
+import { ServerProcess } from '../server/server-process';
 import { createUser, E2E_ADMIN, openControlledApp, signInWithNewPin, type E2eUser } from './support';
 
 // Issue 4: the central store killed with SIGKILL while a tablet's push is on its way, then restarted; the tablet
@@ -17,68 +13,6 @@ const PHYSICIAN: E2eUser = {
   displayName: 'Dr C',
   role: 'physician',
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** The production server on one data folder, started, SIGKILLed and restarted on the same port. */
-class StoreProcess {
-  private child: ChildProcess | undefined;
-  private exited: Promise<unknown> = Promise.resolve();
-  readonly dataDir = mkdtempSync(join(tmpdir(), 'chevet-e2e-crash-'));
-  constructor(readonly port: number) {}
-  get url() {
-    return `http://127.0.0.1:${this.port}`;
-  }
-  private get env() {
-    return {
-      ...process.env,
-      DATA_DIR: this.dataDir,
-      PORT: String(this.port),
-      HOST: '127.0.0.1',
-      DATABASE_URL: '',
-    };
-  }
-  createAdmin() {
-    execFileSync(
-      'npx',
-      ['tsx', 'server/cli/user.ts', 'add', '--role', 'admin', '--password-stdin', E2E_ADMIN.username],
-      { env: this.env, input: `${E2E_ADMIN.password}\n`, stdio: ['pipe', 'ignore', 'inherit'] },
-    );
-  }
-  async start() {
-    const child = spawn(process.execPath, serveArgs(), { env: this.env, stdio: 'ignore' });
-    this.child = child;
-    this.exited = new Promise((resolve) => child.once('exit', resolve));
-    await expect
-      .poll(
-        () =>
-          fetch(`${this.url}/api/health`).then(
-            (r) => r.ok,
-            () => false,
-          ),
-        { timeout: 30_000 },
-      )
-      .toBe(true);
-  }
-  /** SIGKILL: no handler runs, nothing is flushed; returns once the process is gone. */
-  async kill(signal: NodeJS.Signals = 'SIGKILL') {
-    this.child?.kill(signal);
-    this.child = undefined;
-    await this.exited;
-  }
-  async remove() {
-    await this.kill();
-    rmSync(this.dataDir, { recursive: true, force: true });
-  }
-}
 
 /** One vital-sign set through the form; returns once its row is in the timeline (the notice stays up between two). */
 async function recordVitals(page: Page, hr: number) {
@@ -105,7 +39,7 @@ async function syncNow(page: Page) {
 }
 
 /** Every change the store holds, read back through its own pull API. */
-async function storeChanges(store: StoreProcess, user: E2eUser) {
+async function storeChanges(store: ServerProcess, user: E2eUser) {
   const login = await fetch(`${store.url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -130,8 +64,8 @@ test('the store killed mid-push and restarted holds every record exactly once af
   browser,
 }) => {
   test.setTimeout(60_000);
-  const store = new StoreProcess(await freePort());
-  store.createAdmin();
+  const store = await ServerProcess.create(serveArgs());
+  store.addUser('admin', E2E_ADMIN.username, E2E_ADMIN.password);
   await store.start();
   const context = await browser.newContext({ baseURL: store.url, serviceWorkers: 'allow' });
   try {
@@ -158,7 +92,7 @@ test('the store killed mid-push and restarted holds every record exactly once af
       if (answerLost) return route.abort('connectionrefused');
       const response = await route.fetch();
       expect(response.status()).toBe(200);
-      await store.kill('SIGKILL');
+      await store.stop('SIGKILL');
       answerLost = true;
       await route.abort('connectionreset');
     });
@@ -179,12 +113,12 @@ test('the store killed mid-push and restarted holds every record exactly once af
     page.on('request', (sent) => {
       if (!pushSent && sent.url().endsWith('/api/sync/push')) {
         pushSent = true;
-        void store.kill('SIGKILL');
+        void store.stop('SIGKILL');
       }
     });
     await context.setOffline(false);
     await expect.poll(() => pushSent, { timeout: 20_000 }).toBe(true);
-    await store.kill('SIGKILL');
+    await store.stop('SIGKILL');
     await store.start();
     await syncNow(page);
 
