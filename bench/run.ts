@@ -36,8 +36,8 @@ function report(figure: Figure) {
 async function buildAll() {
   if (process.env.BENCH_SKIP_BUILD) return;
   console.log('building the app and the server (npm run build) and the benchmark harness…');
-  await build({ root: ROOT, logLevel: 'warn' });
-  execFileSync(process.execPath, ['scripts/build-server.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  // The app and the server exactly as `npm start` builds them.
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   await build({
     configFile: false,
     root: join(ROOT, 'bench', 'harness'),

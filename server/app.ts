@@ -5,7 +5,6 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { installErrorHandling, sendError } from './errors';
-import { STATIC_DIR } from './paths';
 import type { Store } from './store/store';
 import { accessControl } from './auth/access';
 import { loadTokenSecret } from './auth/secret';
@@ -20,8 +19,6 @@ export type AppOptions = {
   staticDir?: string;
   logger?: boolean;
 };
-
-export const DEFAULT_STATIC_DIR = STATIC_DIR;
 
 // Bigger than any push batch the client sends (sync/batch size cap), small enough to refuse abuse early.
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;

@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildApp, DEFAULT_STATIC_DIR } from './app';
+import { buildApp } from './app';
 import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
+import { STATIC_DIR } from './paths';
 import { acquireDataLock } from './store/data-lock';
 import { openStore } from './store/open-store';
 
@@ -31,7 +32,7 @@ if (createStoreOnly) {
   await store.close();
   process.exit(0);
 }
-const app = await buildApp({ store, staticDir: DEFAULT_STATIC_DIR, logger: true });
+const app = await buildApp({ store, staticDir: STATIC_DIR, logger: true });
 
 if (config.demo) {
   const lines = await seedDemo(store);
