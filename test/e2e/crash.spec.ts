@@ -1,7 +1,16 @@
-import { expect, request, test, type Page } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { serveArgs } from '../../scripts/serve-command.mjs';
 import { ServerProcess } from '../server/server-process';
-import { createUser, E2E_ADMIN, openControlledApp, signInWithNewPin, type E2eUser } from './support';
+import {
+  createParticipant,
+  createUser,
+  E2E_ADMIN,
+  openControlledApp,
+  recordVitals,
+  signInWithNewPin,
+  syncNow,
+  type E2eUser,
+} from './support';
 
 // Issue 4: the central store killed with SIGKILL while a tablet's push is on its way, then restarted; the tablet
 // resends what it never saw acknowledged, and the store holds every record exactly once. This spec runs a
@@ -13,30 +22,6 @@ const PHYSICIAN: E2eUser = {
   displayName: 'Dr C',
   role: 'physician',
 };
-
-/** One vital-sign set through the form; returns once its row is in the timeline (the notice stays up between two). */
-async function recordVitals(page: Page, hr: number) {
-  const rows = await page.getByTestId('vitals-row').count();
-  for (const [label, value] of [
-    ['PA systolique (mmHg)', '118'],
-    ['PA diastolique (mmHg)', '72'],
-    ['Fréquence cardiaque (/min)', String(hr)],
-    ['Température (°C)', '36,8'],
-    ['SpO₂ (%)', '98'],
-    ['Fréquence respiratoire (/min)', '15'],
-  ] as const) {
-    await page.getByLabel(label, { exact: true }).fill(value);
-  }
-  await page.getByRole('button', { name: 'Enregistrer les constantes' }).click();
-  await expect(page.getByText('Constantes enregistrées.')).toBeVisible();
-  await expect(page.getByTestId('vitals-row')).toHaveCount(rows + 1);
-}
-
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Synchroniser' }).click();
-  await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout: 30_000 });
-  await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout: 30_000 });
-}
 
 /** Every change the store holds, read back through its own pull API. */
 async function storeChanges(store: ServerProcess, user: E2eUser) {
@@ -76,17 +61,12 @@ test('the store killed mid-push and restarted holds every record exactly once af
     const page = await context.newPage();
     await openControlledApp(page);
     await signInWithNewPin(page, PHYSICIAN, '482910', 'Tablette chambre 3');
-    await page.getByRole('link', { name: 'Participants' }).click();
-    await page.getByRole('button', { name: 'Nouveau participant' }).click();
-    await page.getByLabel('Numéro d’essai').fill('MSC-LES-41');
-    await page.getByLabel('Initiales').fill('KM');
-    await page.getByRole('button', { name: 'Créer le participant' }).click();
-    await expect(page.getByTestId('participant-title')).toContainText('MSC-LES-41 · KM');
-    await syncNow(page);
+    await createParticipant(page, 'MSC-LES-41', 'KM');
+    await syncNow(page, 30_000);
 
     // 1. The store commits the push and dies before answering: the tablet never learns that it was stored.
     await context.setOffline(true);
-    for (const hr of [61, 62, 63, 64, 65]) await recordVitals(page, hr);
+    for (const hr of [61, 62, 63, 64, 65]) await recordVitals(page, { hr: String(hr) });
     let answerLost = false;
     await context.route('**/api/sync/push', async (route) => {
       if (answerLost) return route.abort('connectionrefused');
@@ -104,11 +84,11 @@ test('the store killed mid-push and restarted holds every record exactly once af
 
     // 2. Restarted, the store answers the resend with duplicates: nothing is written twice.
     await store.start();
-    await syncNow(page);
+    await syncNow(page, 30_000);
 
     // 3. Killed again while the next push is on its way (wherever the store was in it), then restarted.
     await context.setOffline(true);
-    for (const hr of [71, 72, 73, 74, 75]) await recordVitals(page, hr);
+    for (const hr of [71, 72, 73, 74, 75]) await recordVitals(page, { hr: String(hr) });
     let pushSent = false;
     page.on('request', (sent) => {
       if (!pushSent && sent.url().endsWith('/api/sync/push')) {
@@ -120,7 +100,7 @@ test('the store killed mid-push and restarted holds every record exactly once af
     await expect.poll(() => pushSent, { timeout: 20_000 }).toBe(true);
     await store.stop('SIGKILL');
     await store.start();
-    await syncNow(page);
+    await syncNow(page, 30_000);
 
     // The store holds each of the ten vital-sign sets once, and so does the tablet.
     const vitals = (await storeChanges(store, PHYSICIAN)).filter((c) => c.kind === 'vitalSigns');

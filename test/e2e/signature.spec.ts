@@ -1,5 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
-import { createUser, openControlledApp, signInWithNewPin, unlockWithPin, type E2eUser } from './support';
+import { expect, test } from '@playwright/test';
+import {
+  createParticipant,
+  createUser,
+  openControlledApp,
+  openParticipant,
+  signInWithNewPin,
+  unlockWithPin,
+  type E2eUser,
+} from './support';
 
 // Issue 3 on a real browser: a physician signs a participant dossier offline with the PIN; the signature survives
 // an offline reload; a later revision (with a reason, after a warning) shows it invalidated.
@@ -16,25 +24,13 @@ test.beforeAll(async ({ request }) => {
   await createUser(request, DOCTOR);
 });
 
-/** In-app navigation (a full reload would lock the tablet: the session keys live in memory only). */
-async function openParticipant(page: Page, trialNumber: string) {
-  await page.getByRole('link', { name: 'Participants' }).click();
-  await page.getByRole('link', { name: new RegExp(trialNumber) }).click();
-  await expect(page.getByTestId('participant-title')).toContainText(trialNumber);
-}
-
 test('a physician signs the dossier offline with the PIN; a later revision invalidates the signature', async ({
   page,
   context,
 }) => {
   await openControlledApp(page);
   await signInWithNewPin(page, DOCTOR, PIN);
-  await page.getByRole('link', { name: 'Participants' }).click();
-  await page.getByRole('button', { name: 'Nouveau participant' }).click();
-  await page.getByLabel('Numéro d’essai').fill('MSC-LES-41');
-  await page.getByLabel('Initiales').fill('SG');
-  await page.getByRole('button', { name: 'Créer le participant' }).click();
-  await expect(page.getByTestId('participant-title')).toContainText('MSC-LES-41 · SG');
+  await createParticipant(page, 'MSC-LES-41', 'SG');
 
   await context.setOffline(true);
   const signatures = page.getByTestId('dossier-signatures');

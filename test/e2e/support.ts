@@ -64,3 +64,58 @@ export async function unlockWithPin(page: Page, displayName: string, pin: string
   await page.getByTestId('unlock-form').locator('button[type="submit"]').click();
   await expect(page.getByTestId('session-who')).toContainText(displayName);
 }
+
+/** From the Participants screen, a new participant; ends on its page. */
+export async function createParticipant(page: Page, trialNumber: string, initials: string) {
+  await page.getByRole('link', { name: 'Participants' }).click();
+  await page.getByRole('button', { name: 'Nouveau participant' }).click();
+  await page.getByLabel('Numéro d’essai').fill(trialNumber);
+  await page.getByLabel('Initiales').fill(initials);
+  await page.getByRole('button', { name: 'Créer le participant' }).click();
+  await expect(page.getByTestId('participant-title')).toContainText(`${trialNumber} · ${initials}`);
+}
+
+/** In-app navigation (a full reload would lock the tablet: the session keys live in memory only). */
+export async function openParticipant(page: Page, trialNumber: string) {
+  await page.getByRole('link', { name: 'Participants' }).click();
+  await page.getByRole('link', { name: new RegExp(trialNumber) }).click();
+  await expect(page.getByTestId('participant-title')).toContainText(trialNumber);
+}
+
+const VITALS_LABELS = {
+  sbp: 'PA systolique (mmHg)',
+  dbp: 'PA diastolique (mmHg)',
+  hr: 'Fréquence cardiaque (/min)',
+  temperature: 'Température (°C)',
+  spo2: 'SpO₂ (%)',
+  rr: 'Fréquence respiratoire (/min)',
+} as const;
+const NORMAL_VITALS: Record<keyof typeof VITALS_LABELS, string> = {
+  sbp: '121',
+  dbp: '74',
+  hr: '72',
+  temperature: '37,2',
+  spo2: '97',
+  rr: '16',
+};
+
+/**
+ * One vital-sign set through the participant page's form (normal values unless given, as typed in French);
+ * returns once its row is in the timeline: the "saved" notice stays up between two saves, so it proves nothing.
+ */
+export async function recordVitals(page: Page, values: Partial<typeof NORMAL_VITALS> = {}) {
+  const rows = await page.getByTestId('vitals-row').count();
+  const typed = { ...NORMAL_VITALS, ...values };
+  for (const field of Object.keys(VITALS_LABELS) as (keyof typeof VITALS_LABELS)[])
+    await page.getByLabel(VITALS_LABELS[field], { exact: true }).fill(typed[field]);
+  await page.getByRole('button', { name: 'Enregistrer les constantes' }).click();
+  await expect(page.getByText('Constantes enregistrées.')).toBeVisible();
+  await expect(page.getByTestId('vitals-row')).toHaveCount(rows + 1);
+}
+
+/** Presses "Synchroniser" and waits until the outbox is empty and the round is over. */
+export async function syncNow(page: Page, timeout = 20_000) {
+  await page.getByRole('button', { name: 'Synchroniser' }).click();
+  await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout });
+  await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout });
+}

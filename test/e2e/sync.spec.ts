@@ -1,5 +1,14 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createUser, openControlledApp, signInWithNewPin, type E2eUser } from './support';
+import {
+  createParticipant,
+  createUser,
+  openControlledApp,
+  openParticipant,
+  recordVitals,
+  signInWithNewPin,
+  syncNow,
+  type E2eUser,
+} from './support';
 
 // Issue 4 on real browsers: two tablets (two browser contexts), both offline, both record vital signs and edit
 // the same participant form; back online they converge, the form conflict shows on both, a physician resolves
@@ -34,35 +43,6 @@ async function tablet(browser: Browser, user: E2eUser, pin: string) {
   return { context, page };
 }
 
-/** Presses "Synchroniser" and waits until the outbox is empty and the round is over. */
-async function syncNow(page: Page) {
-  await page.getByRole('button', { name: 'Synchroniser' }).click();
-  await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout: 20_000 });
-  await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout: 20_000 });
-}
-
-async function recordVitals(page: Page, hr: string, temperature = '37,2') {
-  for (const [label, value] of [
-    ['PA systolique (mmHg)', '121'],
-    ['PA diastolique (mmHg)', '74'],
-    ['Fréquence cardiaque (/min)', hr],
-    ['Température (°C)', temperature],
-    ['SpO₂ (%)', '97'],
-    ['Fréquence respiratoire (/min)', '16'],
-  ]) {
-    await page.getByLabel(label!, { exact: true }).fill(value!);
-  }
-  await page.getByRole('button', { name: 'Enregistrer les constantes' }).click();
-  await expect(page.getByText('Constantes enregistrées.')).toBeVisible();
-}
-
-/** In-app navigation (a full reload would lock the tablet: the session keys live in memory only). */
-async function openParticipant(page: Page, trialNumber: string) {
-  await page.getByRole('link', { name: 'Participants' }).click();
-  await page.getByRole('link', { name: new RegExp(trialNumber) }).click();
-  await expect(page.getByTestId('participant-title')).toContainText(trialNumber);
-}
-
 async function editComment(page: Page, comment: string) {
   await page.getByLabel('Commentaire', { exact: true }).first().fill(comment);
   await page.getByLabel('Motif de la modification').fill('note de visite');
@@ -77,12 +57,7 @@ test('two tablets offline converge, the form conflict shows on both and its reso
   const b = await tablet(browser, SECOND, '135790');
 
   // Tablet A creates the participant and syncs; tablet B receives it.
-  await a.page.getByRole('link', { name: 'Participants' }).click();
-  await a.page.getByRole('button', { name: 'Nouveau participant' }).click();
-  await a.page.getByLabel('Numéro d’essai').fill('MSC-LES-31');
-  await a.page.getByLabel('Initiales').fill('XY');
-  await a.page.getByRole('button', { name: 'Créer le participant' }).click();
-  await expect(a.page.getByTestId('participant-title')).toContainText('MSC-LES-31 · XY');
+  await createParticipant(a.page, 'MSC-LES-31', 'XY');
   await syncNow(a.page);
   await syncNow(b.page);
   await openParticipant(b.page, 'MSC-LES-31');
@@ -90,10 +65,10 @@ test('two tablets offline converge, the form conflict shows on both and its reso
   // Both go offline and write: vital signs on each, and the same form field with different values.
   await a.context.setOffline(true);
   await b.context.setOffline(true);
-  await recordVitals(a.page, '81', '38,4');
+  await recordVitals(a.page, { hr: '81', temperature: '38,4' });
   // A fever is accepted, and highlighted with its alert.
   await expect(a.page.getByTestId('vitals-alerts')).toHaveText('Alerte : fièvre');
-  await recordVitals(b.page, '92');
+  await recordVitals(b.page, { hr: '92' });
   await editComment(a.page, 'commentaire de A');
   await editComment(b.page, 'commentaire de B');
   await expect(a.page.getByTestId('sync-pending')).toHaveText('2 saisies en attente d’envoi');
