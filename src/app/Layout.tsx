@@ -9,7 +9,7 @@ import { StorageWarning } from './storage/StorageWarning';
 import { SyncIndicator } from './sync/SyncIndicator';
 import { SyncRunner } from './sync/SyncRunner';
 import { UpdateBanner } from './UpdateBanner';
-import { useOnline } from './useOnline';
+import { useOnline } from '@/ui/use-online';
 
 export function Layout() {
   const { t } = useTranslation();

@@ -9,7 +9,10 @@ function subscribe(onChange: () => void) {
   };
 }
 
-/** The browser's own view of connectivity (a hint: the sync engine learns the truth from the server). */
+/**
+ * The browser's own view of connectivity, for every screen (shell, sign-in, admin, workflows). A hint only: the
+ * sync engine and each call to the store learn the truth (a failed call still says "unreachable").
+ */
 export function useOnline(): boolean {
   return useSyncExternalStore(
     subscribe,

@@ -5,7 +5,7 @@ import { listPeopleWithPin } from '@/db/people';
 import type { AuthFailure } from '@/session/auth-errors';
 import { rememberedDeviceName } from '@/session/settings';
 import { sessionDeps, useSession } from '@/session/session-store';
-import { useOnline } from '../useOnline';
+import { useOnline } from '@/ui/use-online';
 import { authFailureMessage } from './auth-messages';
 
 /** Online sign-in with username and password (first time on this tablet, or to renew a session). */

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { getDb } from '@/db/database';
 import { useSyncStatus } from '@/sync/status-store';
 import { requestSync } from '@/sync/trigger';
-import { useOnline } from '../useOnline';
+import { useOnline } from '@/ui/use-online';
 import { RelativeTime } from './RelativeTime';
 
 /**

@@ -8,7 +8,7 @@ import { adminFailureMessage } from './admin-messages';
 import { CreateUserForm } from './CreateUserForm';
 import { DevicesPanel } from './DevicesPanel';
 import { UsersPanel } from './UsersPanel';
-import { useOnline } from './use-online';
+import { useOnline } from '@/ui/use-online';
 
 /** Accounts and tablets of the central store (admins only, online only). */
 export default function AdminPage({ api: given }: { api?: AdminApi }) {
