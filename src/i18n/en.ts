@@ -1,4 +1,5 @@
 import type { Catalogue } from './fr';
+import { uiEn } from './ui.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -378,5 +379,6 @@ const en: Catalogue = {
     },
   },
   loading: 'Loading…',
+  ui: uiEn,
 };
 export default en;

@@ -1,3 +1,5 @@
+import { uiFr } from './ui.fr';
+
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
   app: {
@@ -389,6 +391,7 @@ const fr = {
     },
   },
   loading: 'Chargement…',
+  ui: uiFr,
 };
 export default fr;
 export type Catalogue = typeof fr;

@@ -19,6 +19,8 @@ const bounded = (field: VitalField) => z.number().min(VITAL_BOUNDS[field].min).m
 /** The `vitalSigns` record kind (shared/design/wire-contract.md): an append-only observation. */
 export const vitalSignsSchema = z.strictObject({
   takenAt: z.iso.datetime({ offset: true }),
+  /** True when the person set `takenAt` by hand; otherwise it is the moment the set was saved. */
+  takenAtByHand: z.boolean().optional(),
   sbp: bounded('sbp').int(),
   dbp: bounded('dbp').int(),
   hr: bounded('hr').int(),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { ZodType } from 'zod';
 import { getDb } from '@/db/database';
 import { discardDraft, draftKey, loadDraft, saveDraft } from '@/db/drafts';
 
@@ -14,6 +15,8 @@ export function useDraft<T extends FieldValues>(
   form: UseFormReturn<T>,
   userId: string | undefined,
   formId: string,
+  /** The form's values schema: a draft that no longer fits it (saved by an older version) is not restored. */
+  schema?: ZodType<T>,
 ) {
   const [restoredAt, setRestoredAt] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
@@ -28,7 +31,7 @@ export function useDraft<T extends FieldValues>(
     setReady(false);
     void loadDraft(getDb(), userId, formId).then((draft) => {
       if (cancelled) return;
-      if (draft) {
+      if (draft && (!schema || schema.safeParse(draft.data).success)) {
         reset(draft.data as T, { keepDefaultValues: true });
         setRestoredAt(draft.savedAt);
       }
@@ -37,7 +40,7 @@ export function useDraft<T extends FieldValues>(
     return () => {
       cancelled = true;
     };
-  }, [userId, formId, reset]);
+  }, [userId, formId, reset, schema]);
 
   useEffect(() => {
     if (!userId || !ready) return;

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { recordObservation } from '@/db/commands';
@@ -10,22 +10,22 @@ import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
+import { parseDecimal } from '@/ui/format';
+import { resolveMeasuredAt } from '@/ui/measured-at';
+import { MeasuredAtField } from '@/ui/MeasuredAtField';
 import { commandMessage } from './command-message';
 
-// Fields are typed as text (numeric keypad) and checked against the physiological bounds of the record schema.
+// Fields are typed as text (numeric keypad, comma or point) and checked against the physiological bounds of the
+// record schema. The time is the moment of saving unless set by hand (`MeasuredAtField`).
 const vitalsFormSchema = z.object({
-  takenAt: z.string().min(1),
+  takenAt: z.object({ date: z.string(), time: z.string() }).nullable(),
   ...(Object.fromEntries(VITAL_FIELDS.map((f) => [f, z.string()])) as Record<VitalField, z.ZodString>),
   comment: z.string().max(2000),
 });
 type VitalsForm = z.infer<typeof vitalsFormSchema>;
 
-const localInputValue = (date: Date) => {
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 16);
-};
-const emptyForm = (now: Date): VitalsForm => ({
-  takenAt: localInputValue(now),
+const emptyForm = (): VitalsForm => ({
+  takenAt: null,
   sbp: '',
   dbp: '',
   hr: '',
@@ -35,25 +35,16 @@ const emptyForm = (now: Date): VitalsForm => ({
   comment: '',
 });
 
-/** Offsetted ISO time (the wire contract wants an offset) from a datetime-local value. */
-function toOffsetIso(local: string): string {
-  const date = new Date(local);
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
-
 export function VitalSignsForm({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
   const form = useForm<VitalsForm>({
     resolver: zodResolver(vitalsFormSchema),
-    defaultValues: emptyForm(new Date()),
+    defaultValues: emptyForm(),
   });
-  const draft = useDraft(form, ctx?.userId, `vitals:${patientId}`);
+  const draft = useDraft(form, ctx?.userId, `vitals:${patientId}`, vitalsFormSchema);
   const [message, setMessage] = useState<Notice | null>(null);
-  const { register, handleSubmit, formState, setError, reset } = form;
+  const { register, handleSubmit, formState, setError, reset, control } = form;
   const canWrite = ctx?.role === 'nurse' || ctx?.role === 'physician';
 
   const submit = handleSubmit(async (values) => {
@@ -61,10 +52,9 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
     let valid = true;
     const numbers: Partial<Record<VitalField, number>> = {};
     for (const field of VITAL_FIELDS) {
-      const raw = values[field].replace(',', '.').trim();
-      const value = Number(raw);
+      const value = parseDecimal(values[field]);
       const { min, max } = VITAL_BOUNDS[field];
-      if (raw === '' || !Number.isFinite(value)) {
+      if (value === undefined) {
         setError(field, { message: t('vitals.required') });
         valid = false;
       } else if (value < min || value > max) {
@@ -72,10 +62,17 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
         valid = false;
       } else numbers[field] = value;
     }
-    if (!valid) return;
+    // The clock is read now, at the tap on Save: the page may have been open for an hour.
+    const takenAt = resolveMeasuredAt(values.takenAt, new Date());
+    if (!takenAt.ok) {
+      setError('takenAt', { message: t(`ui.dateTime.problem.${takenAt.problem}`) });
+      valid = false;
+    }
+    if (!valid || !takenAt.ok) return;
     draft.cancelPending();
     const data = {
-      takenAt: toOffsetIso(values.takenAt),
+      takenAt: takenAt.at,
+      ...(takenAt.byHand ? { takenAtByHand: true } : {}),
       ...numbers,
       ...(values.comment ? { comment: values.comment } : {}),
     };
@@ -91,7 +88,7 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
           setError(issue.path as keyof VitalsForm, { message: t('form.invalid') });
       return setMessage({ tone: 'error', text: commandMessage(t, result) });
     }
-    reset(emptyForm(new Date()));
+    reset(emptyForm());
     setMessage({ tone: 'ok', text: t('vitals.saved') });
   });
 
@@ -111,9 +108,19 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
         </p>
       )}
       <div className="grid">
-        <Field id="takenAt" label={t('vitals.takenAt')}>
-          <input id="takenAt" type="datetime-local" {...register('takenAt')} />
-        </Field>
+        <Controller
+          control={control}
+          name="takenAt"
+          render={({ field, fieldState }) => (
+            <MeasuredAtField
+              id="takenAt"
+              legend={t('vitals.takenAt')}
+              value={field.value}
+              onChange={field.onChange}
+              error={fieldState.error?.message}
+            />
+          )}
+        />
         {VITAL_FIELDS.map((field) => (
           <Field key={field} id={field} label={t(`vitals.${field}`)} error={formState.errors[field]?.message}>
             <input id={field} inputMode="decimal" autoComplete="off" {...register(field)} />

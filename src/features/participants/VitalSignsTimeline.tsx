@@ -4,7 +4,9 @@ import { voidRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { assessVitals } from '@/domain/safety/vitals';
+import { VITAL_FIELDS } from '@/schema/vital-signs';
 import { useWriteContext } from '@/session/session-store';
+import { formatDateTime, formatNumber } from '@/ui/format';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from './command-message';
 import { useVitalSigns } from './queries';
@@ -62,7 +64,7 @@ function VitalRow({
   const [voiding, setVoiding] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const d = set.data as Record<string, number | string>;
+  const d = set.data as Record<string, number | string | boolean>;
   const assessed = assessVitals(set.data, baseline);
   const alerts = assessed.status === 'complete' ? assessed.alerts : [];
   const confirmVoid = async () => {
@@ -74,14 +76,21 @@ function VitalRow({
   return (
     <tr className={set.voided ? 'voided' : alerts.length ? 'alert' : undefined} data-testid="vitals-row">
       <td>
-        {new Date(String(d.takenAt)).toLocaleString(language, { dateStyle: 'short', timeStyle: 'short' })}
+        {formatDateTime(String(d.takenAt), language)}
+        {d.takenAtByHand === true && (
+          <span
+            className="muted"
+            title={t('ui.measuredAt.byHandMark')}
+            aria-label={t('ui.measuredAt.byHandMark')}
+          >
+            {' '}
+            ✎
+          </span>
+        )}
       </td>
-      <td>{d.sbp}</td>
-      <td>{d.dbp}</td>
-      <td>{d.hr}</td>
-      <td>{d.temperatureC}</td>
-      <td>{d.spo2}</td>
-      <td>{d.rr}</td>
+      {VITAL_FIELDS.map((field) => (
+        <td key={field}>{typeof d[field] === 'number' ? formatNumber(d[field], language) : d[field]}</td>
+      ))}
       <td>
         {alerts.length > 0 && !set.voided && (
           <span className="pill pill-danger" data-testid="vitals-alerts">
