@@ -2,6 +2,7 @@ import { RECORD_KINDS } from '../../src/schema/records';
 import type { PushResult } from '../../src/schema/sync';
 import type { Principal } from '../auth/roles';
 import type { Queryable, Store } from '../store/store';
+import { claimParticipantResources } from './participant-rules';
 import { validateMutation, type ValidMutation } from './validate-mutation';
 
 type RecordState = {
@@ -60,6 +61,12 @@ export async function applyBatch(
         results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.reject };
         continue;
       }
+      // Trial numbers and cohort slots are shared by every tablet: the first claim wins (participant-rules.ts).
+      const refused = await claimParticipantResources(tx, mutation);
+      if (refused) {
+        results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: refused };
+        continue;
+      }
       seenInBatch.add(mutation.mutationId);
       states.set(mutation.recordId, outcome.state);
       rows.push({ index, mutation, rev: outcome.state.rev, conflict: outcome.conflict });
@@ -88,7 +95,8 @@ function decide(
 ): { state: RecordState; conflict: boolean } | { reject: string } {
   const mode = RECORD_KINDS[m.kind].mode;
   const current = states.get(m.recordId);
-  if (m.kind !== 'participant') {
+  // A trial-level record (a dose decision, its signature) has no participant.
+  if (m.kind !== 'participant' && m.patientId !== null) {
     const participant = states.get(m.patientId!);
     if (!participant || participant.kind !== 'participant')
       return { reject: 'unknown participant: sync the participant first' };

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { isRecordKind, RECORD_KINDS, type RecordKind } from '../../src/schema/records';
+import { isRecordKind, RECORD_KINDS, recordScope, type RecordKind } from '../../src/schema/records';
 import { reasonSchema } from '../../src/schema/common';
 import { mutationSchema, type Mutation } from '../../src/schema/sync';
 import type { Principal } from '../auth/roles';
@@ -35,8 +35,10 @@ export function validateMutation(raw: unknown, principal: Principal): Validation
   if (!data.success) return reject(`invalid ${m.kind} data: ${describe(data.error)}`);
   if (m.kind === 'participant' && m.patientId !== m.recordId)
     return reject('a participant is its own patientId');
-  if (m.kind !== 'participant' && !m.patientId)
+  const scope = recordScope(m.kind);
+  if (m.kind !== 'participant' && scope === 'participant' && !m.patientId)
     return reject(`${m.kind} needs the patientId of a participant`);
+  if (scope === 'trial' && m.patientId) return reject(`${m.kind} is about the trial: its patientId is null`);
   if (m.op === 'create' && m.baseRev !== null) return reject('create takes baseRev null');
   if (m.op !== 'create' && m.baseRev === null) return reject(`${m.op} needs the baseRev it was made on`);
   if (m.op !== 'create' && !reasonSchema.safeParse(m.reason ?? '').success)

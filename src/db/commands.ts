@@ -153,7 +153,9 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
     await db.transaction('rw', [db.records, db.revisions, db.audit, db.outbox, db.drafts], async () => {
       const history = await db.revisions.where('recordId').equals(input.recordId).toArray();
       const before = deriveRecord(history);
-      if (input.op === 'create' && before)
+      // A record whose creation the store refused (all its revisions rejected) may be created again, e.g. under
+      // another trial number: the refused revisions stay in its history.
+      if (input.op === 'create' && before && history.some((r) => r.status !== 'rejected'))
         throw new CommandFailure({ code: 'invalid', issues: [{ path: 'recordId', message: 'exists' }] });
       if (input.op !== 'create' && !before) throw new CommandFailure({ code: 'not-found' });
       if (input.expectedRev !== undefined && before && before.rev !== input.expectedRev) {

@@ -176,7 +176,13 @@ const en: Catalogue = {
     resolve: 'Resolve conflict',
     resolved: 'Conflict resolved; the resolution will sync.',
     onlyPhysician: 'Only a physician can resolve a conflict.',
-    kind: { participant: 'Participant record', vitalSigns: 'Vital signs', signature: 'Signature' },
+    kind: {
+      participant: 'Participant record',
+      vitalSigns: 'Vital signs',
+      signature: 'Signature',
+      eligibility: 'Eligibility',
+      doseDecision: 'Dose decision',
+    },
     choose: 'Choose',
   },
   // Issue 3 — sign-in, PIN, lock, session, signature, administration.
@@ -293,6 +299,8 @@ const en: Catalogue = {
       'conflict-resolution': 'I confirm this conflict resolution',
       'data-review': 'I confirm I have reviewed these data',
       'participant-dossier': 'I confirm the data of this participant’s dossier',
+      'dose-level-change': 'I confirm this change of dose level and its reason',
+      'dose-decision': 'I confirm this dose decision for the next cohort',
     },
     signer: 'Signer: {{name}} ({{role}})',
     method: 'Confirm your identity',

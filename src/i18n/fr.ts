@@ -179,7 +179,13 @@ const fr = {
     resolve: 'Résoudre le conflit',
     resolved: 'Conflit résolu ; la résolution sera synchronisée.',
     onlyPhysician: 'Seul un médecin peut résoudre un conflit.',
-    kind: { participant: 'Dossier participant', vitalSigns: 'Constantes', signature: 'Signature' },
+    kind: {
+      participant: 'Dossier participant',
+      vitalSigns: 'Constantes',
+      signature: 'Signature',
+      eligibility: 'Éligibilité',
+      doseDecision: 'Décision de dose',
+    },
     choose: 'Choisir',
   },
   // Issue 3 — sign-in, PIN, lock, session, signature, administration.
@@ -305,6 +311,8 @@ const fr = {
       'conflict-resolution': 'Je confirme cette résolution de conflit',
       'data-review': 'Je confirme avoir revu ces données',
       'participant-dossier': 'Je confirme les données de ce dossier participant',
+      'dose-level-change': 'Je confirme ce changement de niveau de dose et son motif',
+      'dose-decision': 'Je confirme cette décision de dose pour la cohorte suivante',
     },
     signer: 'Signataire : {{name}} ({{role}})',
     method: 'Vérification de votre identité',

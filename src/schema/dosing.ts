@@ -85,6 +85,8 @@ export type DoseDecisionInput = z.infer<typeof doseDecisionInputSchema>;
  * rationale and the settings in force (dosing.md, "Decisions").
  */
 export const doseDecisionSchema = z.strictObject({
+  /** The cohort the decision closes (1 or 2); the next cohort's dose is `nextDoseLevel`. */
+  cohort: z.number().int().min(1).max(2).optional(),
   doseLevel: doseLevelSchema,
   dlts: count,
   patients: count,

@@ -15,7 +15,13 @@ export const participantSchema = z.strictObject({
   status: z
     .enum(['screening', 'included', 'infused', 'follow-up', 'completed', 'withdrawn', 'screen-failed'])
     .optional(),
+  /** The cohort joined at inclusion (1: the first five at 2 ×10⁶/kg; 2: the next five at the decided dose). */
+  cohort: z.number().int().min(1).max(2).optional(),
   inclusionDate: isoDateSchema.optional(),
+  /** Why screening failed: the excluding criteria, as the signed eligibility assessment gave them. */
+  screenFailureReason: z.string().trim().min(1).max(2000).optional(),
+  withdrawalDate: isoDateSchema.optional(),
+  withdrawalReason: z.string().trim().min(1).max(2000).optional(),
   infusionDate: isoDateSchema.optional(),
   comment: z.string().max(2000).optional(),
 });

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from './common';
+import { doseDecisionSchema } from './dosing';
 import { participantSchema } from './participant';
+import { eligibilityRecordSchema } from './screening';
 import { signatureSchema } from './signature';
 import { vitalSignsSchema } from './vital-signs';
 
@@ -15,6 +17,11 @@ export type RecordKindSpec = {
   mode: 'observation' | 'form';
   /** Roles that may create, revise or void records of this kind. */
   writers: readonly Role[];
+  /**
+   * What the record is about: one participant (the default; `patientId` required), the trial as a whole
+   * (`patientId` null: a dose decision), or either (a signature follows the record it signs).
+   */
+  scope?: 'participant' | 'trial' | 'either';
 };
 
 const CLINICIANS: readonly Role[] = ['nurse', 'physician'];
@@ -26,7 +33,11 @@ export const RECORD_KINDS = {
     schema: signatureSchema,
     mode: 'observation',
     writers: ['nurse', 'physician', 'data-manager'],
+    scope: 'either',
   },
+  // Issue 20: screening and the dose decision.
+  eligibility: { schema: eligibilityRecordSchema, mode: 'form', writers: ['physician'] },
+  doseDecision: { schema: doseDecisionSchema, mode: 'observation', writers: ['physician'], scope: 'trial' },
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;
@@ -35,6 +46,10 @@ export const recordKindSchema = z.enum(RECORD_KIND_NAMES as [RecordKind, ...Reco
 
 export function isRecordKind(kind: string): kind is RecordKind {
   return Object.hasOwn(RECORD_KINDS, kind);
+}
+
+export function recordScope(kind: RecordKind): NonNullable<RecordKindSpec['scope']> {
+  return (RECORD_KINDS[kind] as RecordKindSpec).scope ?? 'participant';
 }
 
 export type RecordData<K extends RecordKind> = z.infer<(typeof RECORD_KINDS)[K]['schema']>;

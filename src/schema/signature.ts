@@ -11,6 +11,8 @@ export const signatureMeaningSchema = z.enum([
   'conflict-resolution',
   'data-review',
   'participant-dossier',
+  'dose-level-change',
+  'dose-decision',
 ]);
 export type SignatureMeaning = z.infer<typeof signatureMeaningSchema>;
 

@@ -25,6 +25,8 @@ export const SIGNING_ROLES: Record<SignatureMeaning, readonly Role[]> = {
   'infusion-record': ['nurse', 'physician'],
   'data-review': ['data-manager'],
   'participant-dossier': ['physician'],
+  'dose-level-change': ['physician'],
+  'dose-decision': ['physician'],
 };
 
 export function canSign(role: Role | undefined, meaning: SignatureMeaning): boolean {

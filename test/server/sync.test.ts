@@ -58,7 +58,9 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
     at: '2026-03-02T09:00:00+01:00',
     ...over,
   });
-  async function participant(trialNumber = 'MSC-LES-01') {
+  // Each participant its own number: the store refuses a second participant with one (trial-number-taken).
+  let numbered = 20;
+  async function participant(trialNumber = `MSC-LES-${numbered++}`) {
     const id = uuidv7();
     const m = mutation({
       recordId: id,

@@ -26,3 +26,15 @@ export {
   type ToxicityPosterior,
   type NextDoseRecommendation,
 } from './dose-decision';
+/** Which cohort and dose the next inclusion joins (cohort 1 at 2 ×10⁶/kg, cohort 2 at the decided dose). */
+export {
+  COHORT_COUNT,
+  cohortDoseLevel,
+  decisionFor,
+  nextInclusionSlot,
+  type CohortDecision,
+  type CohortMember,
+  type InclusionSlot,
+} from './cohorts';
+/** The posterior density of the DLT probability on equal bins, for the decision chart. */
+export { posteriorDensityCurve } from './posterior-curve';

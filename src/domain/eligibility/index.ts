@@ -16,3 +16,5 @@ export {
   type EligibilityAssessment,
 } from './criteria';
 export type { CriterionAnswer, Reason as CriterionReason } from './finding';
+/** Dated study procedures that precede the informed consent (refused), or lack one. */
+export { consentProblems, type ConsentProblem } from './consent';
