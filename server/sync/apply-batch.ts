@@ -3,6 +3,7 @@ import type { PushResult } from '../../src/schema/sync';
 import type { Principal } from '../auth/roles';
 import type { Queryable, Store } from '../store/store';
 import { claimParticipantResources } from './participant-rules';
+import { contentRejections } from './content-rules';
 import { validateMutation, type ValidMutation } from './validate-mutation';
 
 type RecordState = {
@@ -48,12 +49,22 @@ export async function applyBatch(
         v.mutation.supersedes ?? v.mutation.recordId,
       ]),
     ]);
+    const contentRefusals = await contentRejections(
+      tx,
+      valid.map((v) => v.mutation),
+      principal,
+    );
     const rows: (NewRow & { index: number })[] = [];
     const seenInBatch = new Set<string>();
     for (const { index, mutation } of valid) {
       const earlier = stored.get(mutation.mutationId);
       if (earlier || seenInBatch.has(mutation.mutationId)) {
         results[index] = { mutationId: mutation.mutationId, status: 'duplicate', ...(earlier ?? {}) };
+        continue;
+      }
+      const refusal = contentRefusals.get(mutation.mutationId);
+      if (refusal) {
+        results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: refusal };
         continue;
       }
       const outcome = decide(mutation, states, principal);

@@ -24,6 +24,14 @@ export const router = createBrowserRouter([
         path: 'participants/:participantId',
         lazy: lazyPage(() => import('@/features/participants/ParticipantPage')),
       },
+      {
+        path: 'participants/:participantId/adverse-events/:adverseEventId',
+        lazy: lazyPage(() => import('@/features/adverse-events/AdverseEventPage')),
+      },
+      {
+        path: 'participants/:participantId/adverse-events/:adverseEventId/sae-report',
+        lazy: lazyPage(() => import('@/features/adverse-events/SaeReportPage')),
+      },
       { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },

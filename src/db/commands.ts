@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { z } from 'zod';
+import { contentRuleViolation } from '@/domain/record-rules';
 import { reasonSchema } from '@/schema/common';
 import { isRecordKind, RECORD_KINDS, type RecordKind } from '@/schema/records';
 import type { Mutation, MutationOp } from '@/schema/sync';
@@ -161,6 +162,8 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
       if (input.expectedRev !== undefined && before && before.rev !== input.expectedRev) {
         throw new CommandFailure({ code: 'stale' });
       }
+      if (input.op !== 'void' && contentRuleViolation(input.kind, ctx.role, before?.data, parsed.data))
+        throw new CommandFailure({ code: 'forbidden' });
       const baseRev = input.op === 'create' ? null : before!.rev;
       const revision: StoredRevision = {
         mutationId,

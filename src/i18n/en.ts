@@ -1,5 +1,6 @@
 import type { Catalogue } from './fr';
 import { uiEn } from './ui.en';
+import safetyEn from './safety.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -182,6 +183,8 @@ const en: Catalogue = {
       signature: 'Signature',
       eligibility: 'Eligibility',
       doseDecision: 'Dose decision',
+      adverseEvent: 'Adverse event',
+      toleranceDetermination: 'DLT determination',
     },
     choose: 'Choose',
   },
@@ -388,5 +391,6 @@ const en: Catalogue = {
   },
   loading: 'Loading…',
   ui: uiEn,
+  ...safetyEn,
 };
 export default en;

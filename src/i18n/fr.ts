@@ -1,4 +1,5 @@
 import { uiFr } from './ui.fr';
+import safetyFr from './safety.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -185,6 +186,8 @@ const fr = {
       signature: 'Signature',
       eligibility: 'Éligibilité',
       doseDecision: 'Décision de dose',
+      adverseEvent: 'Événement indésirable',
+      toleranceDetermination: 'Détermination de la TDL',
     },
     choose: 'Choisir',
   },
@@ -400,6 +403,7 @@ const fr = {
   },
   loading: 'Chargement…',
   ui: uiFr,
+  ...safetyFr,
 };
 export default fr;
 export type Catalogue = typeof fr;

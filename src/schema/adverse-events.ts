@@ -83,6 +83,22 @@ export const adverseEventOutcomeSchema = z.enum([
   'unknown',
 ]);
 
+/** Whether the event is listed in the reference safety information (the investigator's brochure). */
+export const expectednessSchema = z.enum(['expected', 'unexpected']);
+/** What was done about the event (several may apply). */
+export const adverseEventActionSchema = z.enum([
+  'none',
+  'infusionSlowed',
+  'infusionInterrupted',
+  'infusionStopped',
+  'symptomaticTreatment',
+  'oxygen',
+  'hospitalisation',
+  'other',
+]);
+/** How the sponsor was notified of a serious event. */
+export const sponsorNotificationMethodSchema = z.enum(['eCRF', 'email', 'fax', 'phone', 'other']);
+
 export const adverseEventSchema = z
   .strictObject({
     term: adverseEventTermSchema,
@@ -105,6 +121,23 @@ export const adverseEventSchema = z
     /** The physician's signed decision on whether this event is a dose-limiting toxicity. */
     dltDecision: z.strictObject({ isDlt: z.boolean(), decidedAt: instant }).optional(),
     comment: z.string().max(2000).optional(),
+    /** The physician's causality assessment to the procedure (the infusion itself, the venous access). */
+    relationToProcedure: relatednessSchema.optional(),
+    expectedness: expectednessSchema.optional(),
+    actions: z.array(adverseEventActionSchema).max(8).optional(),
+    /** How the sponsor was notified (with `sponsorNotifiedAt`). */
+    sponsorNotificationMethod: sponsorNotificationMethodSchema.optional(),
+    /** The SAE narrative for the sponsor's notification. */
+    narrative: z.string().max(4000).optional(),
+    /** The monitoring check (schedule item id, e.g. 'day-3') at which the event was first recorded. */
+    checkId: z.string().min(1).max(64).optional(),
+    /** First reported by phone (a day at home). */
+    byPhone: z.boolean().optional(),
+    /**
+     * Bedside term ids recorded as signs of this event rather than as events of their own (CTCAE v5.0: an infusion
+     * related reaction is not also an allergic reaction or a cytokine release syndrome).
+     */
+    signs: z.array(z.string().min(1).max(64)).max(30).optional(),
   })
   .superRefine((ae, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -123,6 +156,9 @@ export const adverseEventSchema = z
     if (ae.endedAt !== undefined && Date.parse(ae.endedAt) < Date.parse(ae.onsetAt)) {
       issue('endedAt', 'The event ends before its onset');
     }
+    if (ae.sponsorNotificationMethod !== undefined && ae.sponsorNotifiedAt === undefined) {
+      issue('sponsorNotifiedAt', 'How the sponsor was notified, but not when');
+    }
     if (ae.awareAt !== undefined && ae.sponsorNotifiedAt !== undefined) {
       if (Date.parse(ae.sponsorNotifiedAt) < Date.parse(ae.awareAt)) {
         issue('sponsorNotifiedAt', 'Notified before the team was aware');
@@ -130,3 +166,31 @@ export const adverseEventSchema = z
     }
   });
 export type AdverseEvent = z.infer<typeof adverseEventSchema>;
+
+/** Fields only a physician may set or change (nurses record; physicians assess and sign). */
+export const PHYSICIAN_ONLY_AE_FIELDS = [
+  'relatedness',
+  'relationToProcedure',
+  'expectedness',
+  'dltDecision',
+  'sponsorNotifiedAt',
+  'sponsorNotificationMethod',
+] as const satisfies readonly (keyof AdverseEvent)[];
+
+/**
+ * The `adverseEventGrade` record kind: one grading of an adverse event at a time (an append-only observation, so
+ * two nurses grading the same event on two shifts never conflict). The event's grade at onset is in its own
+ * record; its worst grade is derived from both (domain/safety, `worstAdverseEventGrade`).
+ */
+export const adverseEventGradeSchema = z.strictObject({
+  adverseEventId: z.uuid(),
+  grade: ctcaeGradeSchema,
+  gradedAt: instant,
+  /** CTCAE version of the grade (stored with every grade, ctcae.md). */
+  version: z.string().regex(/^\d+\.\d+$/),
+  checkId: z.string().min(1).max(64).optional(),
+  byPhone: z.boolean().optional(),
+  labGrading: labGradingSchema.optional(),
+  comment: z.string().max(2000).optional(),
+});
+export type AdverseEventGrade = z.infer<typeof adverseEventGradeSchema>;

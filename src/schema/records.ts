@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Role } from './common';
 import { doseDecisionSchema } from './dosing';
+import { adverseEventGradeSchema, adverseEventSchema } from './adverse-events';
+import { monitoringCheckSchema, toleranceDeterminationSchema } from './monitoring';
 import { participantSchema } from './participant';
 import { eligibilityRecordSchema } from './screening';
 import { signatureSchema } from './signature';
@@ -38,6 +40,12 @@ export const RECORD_KINDS = {
   // Issue 20: screening and the dose decision.
   eligibility: { schema: eligibilityRecordSchema, mode: 'form', writers: ['physician'] },
   doseDecision: { schema: doseDecisionSchema, mode: 'observation', writers: ['physician'], scope: 'trial' },
+  // Tolerance monitoring (issue 22): nurses record, physicians assess; fields only a physician may change are
+  // PHYSICIAN_ONLY_AE_FIELDS, checked on the tablet and by the store.
+  adverseEvent: { schema: adverseEventSchema, mode: 'form', writers: CLINICIANS },
+  adverseEventGrade: { schema: adverseEventGradeSchema, mode: 'observation', writers: CLINICIANS },
+  monitoringCheck: { schema: monitoringCheckSchema, mode: 'observation', writers: CLINICIANS },
+  toleranceDetermination: { schema: toleranceDeterminationSchema, mode: 'form', writers: ['physician'] },
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

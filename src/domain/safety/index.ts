@@ -63,3 +63,15 @@ export {
   type DltReason,
   type SaeStatus,
 } from './tolerance';
+/** An adverse event over time (grade at onset + gradings, worst derived) and who may change what in it. */
+export {
+  gradeHistory,
+  worstAdverseEventGrade,
+  currentAdverseEventGrade,
+  withWorstGrade,
+  physicianOnlyChanges,
+  mayWriteAdverseEvent,
+  saeClock,
+  type SaeClock,
+  type GradePoint,
+} from './adverse-event';

@@ -5,6 +5,7 @@ import { useRecord } from './queries';
 import { VitalSignsForm } from './VitalSignsForm';
 import { VitalSignsTimeline } from './VitalSignsTimeline';
 import { SyncBadge } from '@/ui/SyncBadge';
+import { AdverseEventsPanel } from '@/features/adverse-events';
 
 export default function ParticipantPage() {
   const { t } = useTranslation();
@@ -22,6 +23,7 @@ export default function ParticipantPage() {
       <ParticipantDossier participant={participant} />
       <VitalSignsForm patientId={participant.id} />
       <VitalSignsTimeline patientId={participant.id} />
+      <AdverseEventsPanel patientId={participant.id} />
     </section>
   );
 }

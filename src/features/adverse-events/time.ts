@@ -1,0 +1,53 @@
+// Time helpers of the safety screens: datetime-local values ↔ ISO-8601 with offset, and durations.
+
+const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+
+/** A datetime-local input's value for an instant (the tablet's zone). */
+export function localInputValue(at: Date | number | string): string {
+  const date = new Date(at);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16);
+}
+
+/** ISO-8601 with the tablet's offset from a datetime-local value; '' stays ''. */
+export function toOffsetIso(local: string): string {
+  if (!local) return '';
+  const date = new Date(local);
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** ISO-8601 with the tablet's offset of an instant. */
+export function isoWithOffset(at: Date | number): string {
+  return toOffsetIso(localSeconds(at));
+}
+
+function localSeconds(at: Date | number) {
+  const date = new Date(at);
+  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 19);
+}
+
+/** "23 h 59 min", "5 min 03 s" for a duration in ms (absolute value). */
+export function formatDuration(ms: number): string {
+  const total = Math.floor(Math.abs(ms) / 1000);
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return h > 0 ? `${h} h ${pad(m)} min` : `${m} min ${pad(s)} s`;
+}
+
+export function formatDateTime(at: number | string, language: string): string {
+  return new Date(at).toLocaleString(language.startsWith('en') ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'short',
+    timeStyle: 'short',
+  });
+}
+
+export function formatTime(at: number | string, language: string): string {
+  return new Date(at).toLocaleTimeString(language.startsWith('en') ? 'en-GB' : 'fr-FR', {
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
