@@ -158,8 +158,6 @@ const en: Catalogue = {
     confirmVoid: 'Confirm void',
     cancel: 'Cancel',
     stale: 'This record changed meanwhile (sync): check the values shown, then save again.',
-    draftRestored: 'Draft restored (typed {{when}}).',
-    discardDraft: 'Discard draft',
     invalid: 'Some values are invalid: correct the marked fields.',
     forbidden: 'Your role does not allow this entry.',
     saved: 'Saved on this tablet.',

@@ -161,8 +161,6 @@ const fr = {
     cancel: 'Annuler',
     stale:
       'Ce dossier a été modifié entre-temps (synchronisation) : vérifiez les valeurs affichées, puis enregistrez à nouveau.',
-    draftRestored: 'Brouillon restauré (saisi {{when}}).',
-    discardDraft: 'Effacer le brouillon',
     invalid: 'Certaines valeurs sont invalides : corrigez les champs signalés.',
     forbidden: 'Votre rôle ne permet pas cette saisie.',
     saved: 'Enregistré sur la tablette.',

@@ -14,6 +14,16 @@ export const uiEn: UiCatalogue = {
       future: 'This time is in the future: enter the time the measurement was taken.',
     },
   },
+  draft: {
+    offeredBy: 'Unsaved draft by {{name}}, from {{when}}.',
+    offered: 'Unsaved draft from {{when}}.',
+    offeredHint:
+      'The highlighted values come from this draft, not from your typing. Resume it to complete it, or discard it for a blank form.',
+    restoredBy: 'Draft by {{name}} restored (typed {{when}}): the highlighted values are not saved yet.',
+    restored: 'Draft restored (typed {{when}}): the highlighted values are not saved yet.',
+    keep: 'Resume this draft',
+    discard: 'Discard the draft',
+  },
   measuredAt: {
     atSave: 'When saved',
     setByHand: 'Enter the time',

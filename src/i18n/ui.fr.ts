@@ -14,6 +14,18 @@ export const uiFr = {
       future: 'Cette heure est dans le futur : indiquez l’heure à laquelle la mesure a été prise.',
     },
   },
+  draft: {
+    offeredBy: 'Brouillon non enregistré de {{name}}, du {{when}}.',
+    offered: 'Brouillon non enregistré du {{when}}.',
+    offeredHint:
+      'Les valeurs surlignées viennent de ce brouillon, pas de votre saisie. Reprenez-le pour le compléter, ou abandonnez-le pour un formulaire vierge.',
+    restoredBy:
+      'Brouillon de {{name}} restauré (saisi le {{when}}) : les valeurs surlignées ne sont pas encore enregistrées.',
+    restored:
+      'Brouillon restauré (saisi le {{when}}) : les valeurs surlignées ne sont pas encore enregistrées.',
+    keep: 'Reprendre ce brouillon',
+    discard: 'Abandonner le brouillon',
+  },
   measuredAt: {
     atSave: 'À l’enregistrement',
     setByHand: 'Saisir l’heure',

@@ -64,6 +64,12 @@ type SessionState = {
   signInUsername?: string;
   /** Server minus tablet clock at the last sign-in, kept only when above CLOCK_SKEW_WARNING_MS. */
   clockSkewMs?: number;
+  /**
+   * When the unlocked person's session on this tablet began: their sign-in or unlock after someone else (or
+   * after the page loaded). Locking and unlocking again continues it. Drafts saved before it are offered to
+   * the person, not put back silently.
+   */
+  sessionStartedAt?: string;
   /** The person whose tokens the sync uses (the last to unlock) and their device registration. */
   syncUser?: { userId: string; deviceId: string };
   /** The current person's session cannot be renewed: sync needs an online sign-in (work continues offline). */
@@ -129,6 +135,13 @@ const toPerson = (p: SessionPerson): SessionPerson => ({
 
 let starting: Promise<void> | undefined;
 
+// Whose session the page holds (memory only: a reload starts a new one).
+let session: { userId: string; startedAt: string } | undefined;
+function sessionStart(userId: string): string {
+  if (session?.userId !== userId) session = { userId, startedAt: new Date(deps.now()).toISOString() };
+  return session.startedAt;
+}
+
 const initialState = {
   screen: 'starting' as SessionScreen,
   person: undefined,
@@ -136,6 +149,7 @@ const initialState = {
   pending: undefined,
   signInUsername: undefined,
   clockSkewMs: undefined,
+  sessionStartedAt: undefined,
   syncUser: undefined,
   syncSignInNeeded: false,
   deviceRevoked: false,
@@ -246,6 +260,7 @@ export const useSession = create<SessionState>((set, get) => ({
       screen: 'unlocked',
       person: toPerson(person),
       lockedUserId: userId,
+      sessionStartedAt: sessionStart(userId),
       syncUser: { userId, deviceId: person.deviceId },
       syncSignInNeeded: !!person.needsOnlineSignIn || !entry.refreshToken,
       deviceRevoked: !!person.deviceRevoked,
@@ -294,6 +309,7 @@ export const useSession = create<SessionState>((set, get) => ({
     }
     await db.people.update(person.userId, { pin: undefined, refreshToken: undefined });
     secrets.delete(person.userId);
+    session = undefined;
     const people = await listPeopleWithPin(db);
     const syncUser = get().syncUser?.userId === person.userId ? undefined : get().syncUser;
     set({
@@ -336,6 +352,7 @@ async function finishSignIn(pending: PendingSignIn, verifier: PinVerifier, key: 
     person: toPerson(person),
     pending: undefined,
     lockedUserId: person.userId,
+    sessionStartedAt: sessionStart(person.userId),
     syncUser: { userId: person.userId, deviceId: person.deviceId },
     syncSignInNeeded: false,
     deviceRevoked: false,
@@ -501,6 +518,7 @@ export function resetSession() {
   refreshing.clear();
   pendingTokens = undefined;
   starting = undefined;
+  session = undefined;
   useSession.setState({ ...initialState });
 }
 

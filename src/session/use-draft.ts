@@ -1,15 +1,40 @@
-import { useEffect, useRef, useState } from 'react';
-import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form';
 import type { ZodType } from 'zod';
 import { getDb } from '@/db/database';
 import { discardDraft, draftKey, loadDraft, saveDraft } from '@/db/drafts';
+import type { DraftChoiceState, DraftStatus } from '@/ui/DraftChoice';
+import { useSession } from './session-store';
 
 // Every change is saved to IndexedDB at most this long after the keystroke (issue 4: "within a second").
 export const DRAFT_DEBOUNCE_MS = 400;
 
+export type FormDraft = DraftChoiceState & {
+  /** The key to pass to the save command, which removes the draft in the same transaction. */
+  key: string | undefined;
+  /** The form must not be typed into (loading, or a draft awaiting the person's choice). */
+  locked: boolean;
+  /** When the restored draft was saved (null when none is shown). Prefer `status` and `<DraftChoice>`. */
+  restoredAt: string | null;
+  /** Whether the draft brought a value into this field (to highlight it while the draft is shown). */
+  isRestored(field: string): boolean;
+  ready: boolean;
+  discard(): Promise<void>;
+  /** Cancels a pending autosave (call right before a save command consumes the draft). */
+  cancelPending(): void;
+};
+
 /**
- * Autosaves a react-hook-form form as a draft for this person and form, and restores it when the form opens
- * again (after a reload, a crash, a lock or a switch of user). `restoredAt` tells the screen to say so.
+ * Autosaves a react-hook-form form as a draft for this person and form, and brings it back when the form opens
+ * again (after a reload, a crash, a lock or a switch of user). Drafts are per person: a colleague's never
+ * shows. A draft from this session (lock, navigation) comes back restored; one from before (a previous
+ * sign-in, a reload) is offered: shown read-only with whose it is and from when, to keep or discard. Either
+ * way its values are highlighted, and the choice is never merged with new typing. Once the save command
+ * consumes the draft (same transaction as the record), the form shows nothing about it any more.
+ *
+ * Render `<DraftChoice draft={draft} />` at the top of the form, disable the form's fields while
+ * `draft.locked`, and give restored fields `restored={draft.isRestored(name)}` on `<Field>`.
  */
 export function useDraft<T extends FieldValues>(
   form: UseFormReturn<T>,
@@ -17,33 +42,56 @@ export function useDraft<T extends FieldValues>(
   formId: string,
   /** The form's values schema: a draft that no longer fits it (saved by an older version) is not restored. */
   schema?: ZodType<T>,
-) {
-  const [restoredAt, setRestoredAt] = useState<string | null>(null);
-  const [ready, setReady] = useState(false);
+): FormDraft {
+  const [status, setStatus] = useState<DraftStatus>('loading');
+  const [savedAt, setSavedAt] = useState<string | null>(null);
+  const [restored, setRestored] = useState<Record<string, unknown>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   // Values typed but not yet written: flushed when the form unmounts (lock, switch user, navigation).
   const pending = useRef<T | null>(null);
+  // The values the form opened with: what "discard" goes back to.
+  const initial = useRef(form.formState.defaultValues);
+  const ownerName = useSession((s) => (s.person?.userId === userId ? s.person?.displayName : undefined));
+  const sessionStartedAt = useSession((s) => s.sessionStartedAt);
   const { reset, watch } = form;
+  const key = userId ? draftKey(userId, formId) : undefined;
 
   useEffect(() => {
     if (!userId) return;
     let cancelled = false;
-    setReady(false);
+    setStatus('loading');
     void loadDraft(getDb(), userId, formId).then((draft) => {
       if (cancelled) return;
       if (draft && (!schema || schema.safeParse(draft.data).success)) {
         reset(draft.data as T, { keepDefaultValues: true });
-        setRestoredAt(draft.savedAt);
-      }
-      setReady(true);
+        setRestored(draft.data);
+        setSavedAt(draft.savedAt);
+        const fromThisSession = !!sessionStartedAt && draft.savedAt >= sessionStartedAt;
+        setStatus(fromThisSession ? 'restored' : 'offered');
+      } else setStatus('none');
     });
     return () => {
       cancelled = true;
     };
+    // The session's start is read once, when the form opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [userId, formId, reset, schema]);
 
+  // The save command deletes the draft with the record: from then on the form is a fresh one.
+  const stored = useLiveQuery(async () => (key ? !!(await getDb().drafts.get(key)) : false), [key]);
+  const shown = status === 'offered' || status === 'restored';
   useEffect(() => {
-    if (!userId || !ready) return;
+    if (shown && stored === false && !pending.current) {
+      setStatus('none');
+      setSavedAt(null);
+      setRestored({});
+    }
+  }, [shown, stored]);
+
+  const ready = status !== 'loading';
+  const autosave = status === 'none' || status === 'restored';
+  useEffect(() => {
+    if (!userId || !autosave) return;
     const flush = () => {
       clearTimeout(timer.current);
       if (pending.current) void saveDraft(getDb(), userId, formId, pending.current, new Date());
@@ -59,20 +107,33 @@ export function useDraft<T extends FieldValues>(
       subscription.unsubscribe();
       flush();
     };
-  }, [userId, formId, ready, watch]);
+  }, [userId, formId, autosave, watch]);
+
+  const discard = useCallback(async () => {
+    clearTimeout(timer.current);
+    pending.current = null;
+    if (userId) await discardDraft(getDb(), userId, formId);
+    reset(initial.current as DefaultValues<T>);
+    setStatus('none');
+    setSavedAt(null);
+    setRestored({});
+  }, [userId, formId, reset]);
 
   return {
-    /** The key to pass to the save command, which removes the draft in the same transaction. */
-    key: userId ? draftKey(userId, formId) : undefined,
-    restoredAt,
-    ready,
-    async discard() {
-      clearTimeout(timer.current);
-      pending.current = null;
-      if (userId) await discardDraft(getDb(), userId, formId);
-      setRestoredAt(null);
+    key,
+    status,
+    locked: status === 'loading' || status === 'offered',
+    restoredAt: shown ? savedAt : null,
+    savedAt: shown ? savedAt : null,
+    ownerName,
+    isRestored: (field: string) => {
+      if (!shown || !(field in restored)) return false;
+      const before = (initial.current as Record<string, unknown> | undefined)?.[field];
+      return JSON.stringify(restored[field]) !== JSON.stringify(before);
     },
-    /** Cancels a pending autosave (call right before a save command consumes the draft). */
+    ready,
+    keep: () => setStatus('restored'),
+    discard,
     cancelPending() {
       clearTimeout(timer.current);
       pending.current = null;

@@ -17,6 +17,7 @@ export function DateTimeInput({
   notFuture = false,
   error,
   hint,
+  restored = false,
 }: {
   id: string;
   legend: string;
@@ -26,6 +27,8 @@ export function DateTimeInput({
   /** A message from the form (shown instead of the field's own check). */
   error?: string;
   hint?: string;
+  /** The value came from a draft (highlighted). */
+  restored?: boolean;
 }) {
   const { t } = useTranslation();
   const [checked, setChecked] = useState(false);
@@ -40,7 +43,12 @@ export function DateTimeInput({
     setChecked(true);
   };
   return (
-    <fieldset className={message ? 'date-time field-invalid' : 'date-time'} data-testid={`${id}-entry`}>
+    <fieldset
+      className={['date-time', message && 'field-invalid', restored && 'field-restored']
+        .filter(Boolean)
+        .join(' ')}
+      data-testid={`${id}-entry`}
+    >
       <legend>{legend}</legend>
       <div className="date-time-row">
         <label htmlFor={`${id}-date`}>

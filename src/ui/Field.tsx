@@ -6,16 +6,21 @@ export function Field({
   label,
   error,
   hint,
+  restored = false,
   children,
 }: {
   id: string;
   label: string;
   error?: string;
   hint?: string;
+  /** The value came from a draft (highlighted until the draft is saved or discarded). */
+  restored?: boolean;
   children: ReactNode;
 }) {
   return (
-    <div className={error ? 'field field-invalid' : 'field'}>
+    <div
+      className={['field', error && 'field-invalid', restored && 'field-restored'].filter(Boolean).join(' ')}
+    >
       <label htmlFor={id}>{label}</label>
       {children}
       {hint && !error && <small id={`${id}-hint`}>{hint}</small>}

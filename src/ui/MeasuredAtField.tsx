@@ -15,12 +15,14 @@ export function MeasuredAtField({
   value,
   onChange,
   error,
+  restored,
 }: {
   id: string;
   legend: string;
   value: MeasuredAtEntry;
   onChange: (value: MeasuredAtEntry) => void;
   error?: string;
+  restored?: boolean;
 }) {
   const { t } = useTranslation();
   if (value === null)
@@ -44,6 +46,7 @@ export function MeasuredAtField({
         onChange={onChange}
         notFuture
         error={error}
+        restored={restored}
       />
       <button type="button" className="link-button" onClick={() => onChange(null)}>
         {t('ui.measuredAt.useSaveTime')}

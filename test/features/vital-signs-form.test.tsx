@@ -2,36 +2,18 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createRecord } from '@/db/commands';
-import { getDb } from '@/db/database';
 import { VitalSignsForm } from '@/features/participants/VitalSignsForm';
 import { initI18n } from '@/i18n';
-import { currentWriteContext, useSession } from '@/session/session-store';
 import { toOffsetIso } from '@/ui/date-time-entry';
-import { fakeAuthServer, setUpSession, type FakeServer } from '../session/fake-auth-server';
+import { createParticipant, signInAs, startClinicalSession, type ClinicalSession } from './clinical-session';
 
 // Issue 19, item 1: a set's time is the moment it is SAVED (the page may have been open for an hour of
 // 15-minute checks), unless the nurse sets it by hand — then it is marked so, and never in the future.
 
-const PIN = '482913';
-const PASSWORD = 'correct horse battery';
-let server: FakeServer;
-let env: ReturnType<typeof setUpSession>;
-
+let session: ClinicalSession;
 async function nurse() {
-  server.addUser('joy', 'nurse', PASSWORD, 'Joy Nurse');
-  await useSession.getState().signIn({ username: 'joy', password: PASSWORD, deviceName: 'T' });
-  await useSession.getState().choosePin(PIN, PIN);
-  const physicianless = currentWriteContext()!;
-  const id = crypto.randomUUID();
-  // A nurse may not create a participant: the record is written as a physician would, directly.
-  const created = await createRecord(
-    env.db,
-    { ...physicianless, role: 'physician' },
-    { kind: 'participant', recordId: id, patientId: id, data: { trialNumber: 'MSC-LES-07', initials: 'AB' } },
-  );
-  expect(created.ok).toBe(true);
-  return id;
+  await signInAs(session, 'joy', 'nurse', 'Joy Nurse');
+  return createParticipant(session);
 }
 
 const VALUES = { sbp: '120', dbp: '80', hr: '72', temperatureC: '37,2', spo2: '98', rr: '16' };
@@ -39,22 +21,23 @@ function type(values: Record<string, string>) {
   for (const [field, value] of Object.entries(values))
     fireEvent.change(document.getElementById(field)!, { target: { value } });
 }
-const savedSets = () => env.db.records.where('kind').equals('vitalSigns').toArray();
+const saveButton = () =>
+  screen.getByRole('button', { name: 'Enregistrer les constantes' }) as HTMLButtonElement;
+/** The form is usable once its draft (if any) has been read. */
+const formReady = () => waitFor(() => expect(saveButton().disabled).toBe(false));
+const savedSets = () => session.env.db.records.where('kind').equals('vitalSigns').toArray();
 const at = (h: number, m: number, s = 0) => new Date(2026, 11, 1, h, m, s);
 
 beforeAll(async () => {
   await initI18n('fr');
 });
 beforeEach(async () => {
-  server = fakeAuthServer();
-  await getDb().delete();
-  await getDb().open();
-  env = setUpSession(server, getDb());
+  session = await startClinicalSession();
 });
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
-  env.restore();
+  session.env.restore();
 });
 
 describe('the time of a vital-sign set', () => {
@@ -64,9 +47,10 @@ describe('the time of a vital-sign set', () => {
     vi.setSystemTime(at(8, 16, 0));
     render(<VitalSignsForm patientId={id} />);
     expect((await screen.findByTestId('takenAt-at-save')).textContent).toContain('À l’enregistrement');
+    await formReady();
     type(VALUES);
     vi.setSystemTime(at(8, 17, 44));
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les constantes' }));
+    fireEvent.click(saveButton());
     await waitFor(async () => expect(await savedSets()).toHaveLength(1));
     const [set] = await savedSets();
     expect(set!.data.takenAt).toBe(toOffsetIso(at(8, 17, 44)));
@@ -79,6 +63,7 @@ describe('the time of a vital-sign set', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(at(8, 30));
     render(<VitalSignsForm patientId={id} />);
+    await formReady();
     fireEvent.click(await screen.findByRole('button', { name: 'Saisir l’heure' }));
     const time = screen.getByLabelText('Heure') as HTMLInputElement;
     expect(time.value).toBe('08:30');
@@ -87,7 +72,7 @@ describe('the time of a vital-sign set', () => {
     fireEvent.blur(time);
     expect(time.value).toBe('08:05');
     type(VALUES);
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les constantes' }));
+    fireEvent.click(saveButton());
     await waitFor(async () => expect(await savedSets()).toHaveLength(1));
     const [set] = await savedSets();
     expect(set!.data.takenAt).toBe(toOffsetIso(at(8, 5)));
@@ -99,6 +84,7 @@ describe('the time of a vital-sign set', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(at(8, 30));
     render(<VitalSignsForm patientId={id} />);
+    await formReady();
     fireEvent.click(await screen.findByRole('button', { name: 'Saisir l’heure' }));
     const time = screen.getByLabelText('Heure');
     fireEvent.change(time, { target: { value: '09:00' } });
@@ -106,7 +92,7 @@ describe('the time of a vital-sign set', () => {
     const future = 'Cette heure est dans le futur : indiquez l’heure à laquelle la mesure a été prise.';
     expect(screen.getByRole('alert').textContent).toBe(future);
     type(VALUES);
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les constantes' }));
+    fireEvent.click(saveButton());
     await waitFor(() => expect(screen.getAllByText(future).length).toBeGreaterThan(0));
     expect(await savedSets()).toHaveLength(0);
   });
@@ -114,13 +100,13 @@ describe('the time of a vital-sign set', () => {
   it('reads a comma or a point, and refuses a value with two separators', async () => {
     const id = await act(nurse);
     render(<VitalSignsForm patientId={id} />);
-    await screen.findByTestId('takenAt-at-save');
+    await formReady();
     type({ ...VALUES, temperatureC: '37,236,8' });
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les constantes' }));
+    fireEvent.click(saveButton());
     expect(await screen.findByText('Valeur requise.')).toBeTruthy();
     expect(await savedSets()).toHaveLength(0);
     type({ temperatureC: '36.9' });
-    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer les constantes' }));
+    fireEvent.click(saveButton());
     await waitFor(async () => expect(await savedSets()).toHaveLength(1));
     expect((await savedSets())[0]!.data.temperatureC).toBe(36.9);
   });

@@ -13,6 +13,7 @@ import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { commandMessage } from './command-message';
@@ -49,7 +50,7 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
     resolver: zodResolver(dossierSchema),
     defaultValues: toForm(participant.data),
   });
-  const draft = useDraft(form, ctx?.userId, `participant:${participant.id}`);
+  const draft = useDraft(form, ctx?.userId, `participant:${participant.id}`, dossierSchema);
   const [message, setMessage] = useState<Notice | null>(null);
   // The revision the person is editing: a sync that brings a newer one must not be silently overwritten.
   const [seenRev, setSeenRev] = useState(participant.rev);
@@ -100,12 +101,8 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
       <form onSubmit={submit} className="panel" noValidate aria-labelledby="dossier-title">
         <h2 id="dossier-title">{t('participants.dossier')}</h2>
         {!canEdit && <p className="muted">{t('participants.onlyPhysician')}</p>}
-        {draft.restoredAt && (
-          <p className="pill pill-warn" data-testid="draft-restored">
-            {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-          </p>
-        )}
-        <fieldset disabled={!canEdit} className="grid">
+        {canEdit && <DraftChoice draft={draft} />}
+        <fieldset disabled={!canEdit || draft.locked} className="grid">
           <Field id="sex" label={t('participants.sex')}>
             <select id="sex" {...register('sex')}>
               <option value="">—</option>
@@ -142,7 +139,11 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
             {t('participants.signedWillInvalidate')}
           </p>
         )}
-        {canEdit && <button type="submit">{t('participants.saveDossier')}</button>}
+        {canEdit && (
+          <button type="submit" disabled={draft.locked}>
+            {t('participants.saveDossier')}
+          </button>
+        )}
       </form>
       <section className="panel" aria-labelledby="dossier-signatures-title" data-testid="dossier-signatures">
         <h2 id="dossier-signatures-title">{t('participants.signatures')}</h2>

@@ -10,6 +10,7 @@ import { getDb } from '@/db/database';
 import { initialsSchema, trialNumberSchema } from '@/schema/participant';
 import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from './command-message';
@@ -17,6 +18,8 @@ import { useParticipants } from './queries';
 
 const newParticipantSchema = z.object({ trialNumber: trialNumberSchema, initials: initialsSchema });
 type NewParticipant = z.infer<typeof newParticipantSchema>;
+// A draft is what was typed so far: not yet a valid trial number.
+const newDraftSchema = z.object({ trialNumber: z.string(), initials: z.string() });
 
 export default function ParticipantsPage() {
   const { t } = useTranslation();
@@ -60,7 +63,7 @@ function NewParticipantForm({ onDone }: { onDone: () => void }) {
     resolver: zodResolver(newParticipantSchema),
     defaultValues: { trialNumber: 'MSC-LES-', initials: '' },
   });
-  const draft = useDraft(form, ctx?.userId, 'participant:new');
+  const draft = useDraft(form, ctx?.userId, 'participant:new', newDraftSchema);
   const [error, setError] = useState<string | null>(null);
   const { register, handleSubmit, formState } = form;
 
@@ -83,39 +86,39 @@ function NewParticipantForm({ onDone }: { onDone: () => void }) {
   return (
     <form onSubmit={submit} className="panel" noValidate>
       <h2>{t('participants.new')}</h2>
-      {draft.restoredAt && (
-        <p className="pill pill-warn">
-          {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-        </p>
-      )}
-      <Field
-        id="trialNumber"
-        label={t('participants.trialNumber')}
-        hint={t('participants.trialNumberHint')}
-        error={formState.errors.trialNumber && t('participants.trialNumberHint')}
-      >
-        <input id="trialNumber" autoComplete="off" {...register('trialNumber')} />
-      </Field>
-      <Field
-        id="initials"
-        label={t('participants.initials')}
-        hint={t('participants.initialsHint')}
-        error={formState.errors.initials && t('participants.initialsHint')}
-      >
-        <input
+      <DraftChoice draft={draft} />
+      <fieldset className="grid" disabled={draft.locked}>
+        <Field
+          id="trialNumber"
+          label={t('participants.trialNumber')}
+          hint={t('participants.trialNumberHint')}
+          error={formState.errors.trialNumber && t('participants.trialNumberHint')}
+        >
+          <input id="trialNumber" autoComplete="off" {...register('trialNumber')} />
+        </Field>
+        <Field
           id="initials"
-          autoComplete="off"
-          autoCapitalize="characters"
-          {...register('initials', { setValueAs: (v: string) => v.toUpperCase() })}
-        />
-      </Field>
+          label={t('participants.initials')}
+          hint={t('participants.initialsHint')}
+          error={formState.errors.initials && t('participants.initialsHint')}
+        >
+          <input
+            id="initials"
+            autoComplete="off"
+            autoCapitalize="characters"
+            {...register('initials', { setValueAs: (v: string) => v.toUpperCase() })}
+          />
+        </Field>
+      </fieldset>
       {error && (
         <p role="alert" className="field-error">
           {error}
         </p>
       )}
       <div className="actions">
-        <button type="submit">{t('participants.create')}</button>
+        <button type="submit" disabled={draft.locked}>
+          {t('participants.create')}
+        </button>
         <button type="button" className="secondary" onClick={() => void draft.discard().then(onDone)}>
           {t('form.cancel')}
         </button>

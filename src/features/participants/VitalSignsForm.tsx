@@ -9,6 +9,7 @@ import { VITAL_BOUNDS, VITAL_FIELDS, type VitalField } from '@/schema/vital-sign
 import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { parseDecimal } from '@/ui/format';
 import { resolveMeasuredAt } from '@/ui/measured-at';
@@ -102,12 +103,8 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
       data-testid="vitals-form"
     >
       <h2 id="vitals-title">{t('vitals.title')}</h2>
-      {draft.restoredAt && (
-        <p className="pill pill-warn" data-testid="draft-restored">
-          {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-        </p>
-      )}
-      <div className="grid">
+      <DraftChoice draft={draft} />
+      <fieldset className="grid" disabled={draft.locked}>
         <Controller
           control={control}
           name="takenAt"
@@ -118,20 +115,29 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
               value={field.value}
               onChange={field.onChange}
               error={fieldState.error?.message}
+              restored={draft.isRestored('takenAt')}
             />
           )}
         />
         {VITAL_FIELDS.map((field) => (
-          <Field key={field} id={field} label={t(`vitals.${field}`)} error={formState.errors[field]?.message}>
+          <Field
+            key={field}
+            id={field}
+            label={t(`vitals.${field}`)}
+            error={formState.errors[field]?.message}
+            restored={draft.isRestored(field)}
+          >
             <input id={field} inputMode="decimal" autoComplete="off" {...register(field)} />
           </Field>
         ))}
-        <Field id="vitals-comment" label={t('vitals.comment')}>
+        <Field id="vitals-comment" label={t('vitals.comment')} restored={draft.isRestored('comment')}>
           <input id="vitals-comment" {...register('comment')} />
         </Field>
-      </div>
+      </fieldset>
       <FormNotice notice={message} />
-      <button type="submit">{t('vitals.save')}</button>
+      <button type="submit" disabled={draft.locked}>
+        {t('vitals.save')}
+      </button>
     </form>
   );
 }
