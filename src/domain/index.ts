@@ -4,6 +4,8 @@ export * from './result';
 export * from './instruments';
 export * from './endpoints';
 export * from './safety';
+/** Infusion related reaction and allergic reaction both ticked at one check: ask which applies (NCI: do not report both), the other is its sign. */
+export { reconcileInfusionReaction } from './safety';
 export * from './dosing';
 export * from './schedule';
 export * from './eligibility';

@@ -1,4 +1,6 @@
 import type { Catalogue } from './fr';
+import { clinicalEn } from './clinical.en';
+import { eligibilityEn } from './eligibility.en';
 import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
 
@@ -141,7 +143,7 @@ const en: Catalogue = {
     alert: {
       fever: 'fever',
       hypotension: 'hypotension',
-      hypertension: 'hypertension',
+      hypertension: 'hypertension (SBP ≥ 160 or DBP ≥ 100 mmHg)',
       bpDrop: 'BP fall > 30 mmHg',
       tachycardia: 'tachycardia',
       bradycardia: 'bradycardia',
@@ -387,6 +389,8 @@ const en: Catalogue = {
       server: 'The server ran into an error ({{status}}). Nothing was changed.',
     },
   },
+  clinical: clinicalEn,
+  eligibility: eligibilityEn,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

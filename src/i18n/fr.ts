@@ -1,3 +1,5 @@
+import { clinicalFr } from './clinical.fr';
+import { eligibilityFr } from './eligibility.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 
@@ -143,7 +145,7 @@ const fr = {
     alert: {
       fever: 'fièvre',
       hypotension: 'hypotension',
-      hypertension: 'hypertension',
+      hypertension: 'hypertension (PAS ≥ 160 ou PAD ≥ 100 mmHg)',
       bpDrop: 'chute de PA > 30 mmHg',
       tachycardia: 'tachycardie',
       bradycardia: 'bradycardie',
@@ -399,6 +401,8 @@ const fr = {
       server: 'Le serveur a rencontré une erreur ({{status}}). Rien n’a été modifié.',
     },
   },
+  clinical: clinicalFr,
+  eligibility: eligibilityFr,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

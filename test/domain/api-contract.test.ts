@@ -32,6 +32,12 @@ describe('the clinical core public API', () => {
     expect(CONTRACT.filter((name) => !(name in domain))).toEqual([]);
   });
 
+  it('exports the rules the checklists and screens call beyond the contract', () => {
+    expect(
+      ['reconcileInfusionReaction', 'toleranceWindow', 'summarizeTolerance'].filter((n) => !(n in domain)),
+    ).toEqual([]);
+  });
+
   it('exports the trial configuration as one object', () => {
     expect(Object.keys(domain.TRIAL_CONFIG).sort()).toEqual([
       'dosing',

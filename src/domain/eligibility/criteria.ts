@@ -147,11 +147,12 @@ export function assessEligibility(facts: EligibilityFacts, screeningDate: string
 }
 
 const EVALUATE: Record<CriterionId, (context: Context) => Finding> = {
-  // I1 "Age > 18 ans et < 70 ans", in whole years at the screening date.
+  // I1 "Age > 18 ans et < 70 ans", in whole years at the screening date, read (the trial's decision, see
+  // thresholds.ts) as from the 18th birthday until the day before the 70th.
   I1: ({ age }) => {
     if (age.status === 'incomplete') return unknown(age.missing);
-    const inRange = age.ageYears > T.ageYears.above && age.ageYears < T.ageYears.below;
-    const values = { age: age.ageYears, above: T.ageYears.above, below: T.ageYears.below };
+    const inRange = age.ageYears >= T.ageYears.atLeast && age.ageYears < T.ageYears.below;
+    const values = { age: age.ageYears, atLeast: T.ageYears.atLeast, below: T.ageYears.below };
     return inRange
       ? met('eligibility.reason.ageYears', values)
       : notMet('eligibility.reason.ageYears', values);

@@ -5,8 +5,13 @@ import type { ImmunosuppressantId } from '@/schema/eligibility';
 // Strict inequalities are the synopsis' own (">", "<"); "≥" likewise.
 
 export const ELIGIBILITY_THRESHOLDS = {
-  /** I1 "Age > 18 ans et < 70 ans", read on whole years at the screening date: 19 to 69 years. */
-  ageYears: { above: 18, below: 70 },
+  /**
+   * I1 "Age > 18 ans et < 70 ans", read as an adult trial means it (shared/clinical/domain-api.md, "Renal function
+   * and eligibility"): met from the 18th birthday until the day before the 70th, i.e. 18 to 69 whole years at the
+   * screening date. A strict "> 18" on whole years would refuse every 18-year-old, which the protocol does not
+   * intend (issue 18). The screen shows the age and this reading (eligibility.reason.ageYears).
+   */
+  ageYears: { atLeast: 18, below: 70 },
   /** I3 "SELENA-SLEDAI ≥ 6". */
   sledaiAtLeast: 6,
   /** I5 "doses stables durant une période minimale de 30 jours avant l'éligibilité". */

@@ -6,6 +6,7 @@ import {
 } from '@/schema/endpoints';
 import { complete, incomplete, type Scored } from '../result';
 import { checkInput, type InputCheck } from '../instruments/input-check';
+import { roundTo } from '../instruments/rounding';
 import { inStudyDayOrder, repeatedDates, type Dated } from './study-day';
 import { isAbove, isAtLeast } from './tolerant-comparison';
 import {
@@ -37,25 +38,42 @@ type Episode =
   | { status: 'awaitingConfirmation'; onsetDate: string }
   | { status: 'notMet' };
 type NotEvaluable = { status: 'notEvaluable'; missing: string[] };
-type Outcome = Episode | NotEvaluable;
+/** What doubled proteinuria was judged against, for the screen: the baseline (M0) value and the threshold used. */
+export type ProteinuriaBasis = { baselineGPer24h: number; thresholdGPer24h: number };
+type Outcome = Episode | NotEvaluable | (Episode & ProteinuriaBasis);
 export type FailureCriterionOutcome = { criterion: FailureCriterion } & Outcome;
 
 const CREATININE_DOUBLING = 2; // "doublée"
 const NEPHROPATHY_CREATININE_RISE = 1.25; // "augmentation de 25 % de la créatinine sérique"
 const NEPHROPATHY_PROTEINURIA_FACTOR = 2; // "protéinurie doublée …"
 const NEPHROPATHY_PROTEINURIA_FLOOR = 2; // "… d'au moins 2 g/24 heures"
+const PROTEINURIA_DOUBLING = 2; // "une valeur double de la protéinurie"
+const PROTEINURIA_LOW_BASELINE = 0.5; // "pour les sujets qui étaient < 0,5 g/24 heures au départ" …
+const PROTEINURIA_LOW_FLOOR = 1; // … "une protéinurie > 1 g/24 heures"
+const PROTEINURIA_HIGH_BASELINE = 1; // "pour les sujets qui étaient > 1 g/24 heures à la ligne de base" …
+const PROTEINURIA_HIGH_FLOOR = 2; // … "une protéinurie > 2 g/24 heures"
 
 type DatedAssessment = RenalAssessment & Dated;
 
 /**
- * Endpoint 7 (i) threshold: > 1 g/24 h for a baseline < 0.5 g/24 h, > 2 g/24 h for a baseline > 1 g/24 h. For a
- * baseline from 0.5 to 1 g/24 h the synopsis gives no figure; the working default is its heading, "doubled
- * proteinuria" (> 2 × baseline), which joins both stated thresholds at their ends (2 × 0.5 = 1, 2 × 1 = 2).
+ * Endpoint 7 (i), "une valeur double de la protéinurie": the threshold is **2 × the baseline**, and never less
+ * than the synopsis' floors, > 1 g/24 h for a baseline < 0.5 g/24 h and > 2 g/24 h for a baseline > 1 g/24 h.
+ * Source: shared/clinical/instruments.md ("Treatment failure", corrected after the outside review of issue 18),
+ * reading the synopsis' heading as a doubling, as the ALMS maintenance trial did (Dooley MA et al., N Engl J Med
+ * 2011, as instruments.md cites it). The choice: the two figures of the clause are floors under a doubling, not
+ * fixed thresholds — read literally, "> 2 g/24 h for every baseline above 1 g/24 h" would count a participant
+ * improving from 3.0 to 2.2 g/24 h as a failure. Between
+ * 0.5 and 1 g/24 h, where the clause gives no figure, the doubling alone applies (it meets both floors at their
+ * ends: 2 × 0.5 = 1, 2 × 1 = 2). The outcome carries the baseline and this threshold, shown beside the result.
  */
 export function proteinuriaDoublingThreshold(baselineGPer24h: number): number {
-  if (baselineGPer24h < 0.5) return 1;
-  if (baselineGPer24h > 1) return 2;
-  return 2 * baselineGPer24h;
+  const floor =
+    baselineGPer24h < PROTEINURIA_LOW_BASELINE
+      ? PROTEINURIA_LOW_FLOOR
+      : baselineGPer24h > PROTEINURIA_HIGH_BASELINE
+        ? PROTEINURIA_HIGH_FLOOR
+        : 0;
+  return Math.max(PROTEINURIA_DOUBLING * baselineGPer24h, floor);
 }
 
 /**
@@ -128,11 +146,12 @@ function proteinuriaDoubling(
   const baseline = lastMeasured(before, 'proteinuriaGPer24h');
   if (baseline === undefined) return notEvaluable(['renalAssessments.baselineProteinuria']);
   const threshold = proteinuriaDoublingThreshold(baseline);
-  return firstConfirmedEpisode(
+  const episode = firstConfirmedEpisode(
     after.filter(isMeasured('proteinuriaGPer24h')),
     (assessment) => isAbove(assessment.proteinuriaGPer24h ?? 0, threshold),
     rule,
   );
+  return { ...episode, baselineGPer24h: baseline, thresholdGPer24h: roundTo(threshold, 3) };
 }
 
 /** Endpoint 7 (ii): all four findings together, on one date, against the baseline (last pre-infusion) values. */

@@ -10,8 +10,13 @@ export const VITAL_ALERT_THRESHOLDS = {
   feverAtOrAboveC: 38.0,
   /** hypotension: SBP < 90 mmHg. */
   sbpBelow: 90,
-  /** hypertension: SBP > 180 mmHg. */
-  sbpAbove: 180,
+  /**
+   * hypertension: SBP ≥ 160 mmHg or DBP ≥ 100 mmHg, the blood pressure of CTCAE v5.0 grade 3 hypertension ("Adult:
+   * Systolic BP >=160 mm Hg or diastolic BP >=100 mm Hg", shared/clinical/data/ctcae-v5.0.csv). An earlier version
+   * said SBP > 180 and ignored the diastolic: a 170/115 raised nothing (issue 18).
+   */
+  sbpAtOrAbove: 160,
+  dbpAtOrAbove: 100,
   /** bpDrop: SBP more than 30 mmHg below the pre-infusion baseline. */
   sbpFallAbove: 30,
   /** tachycardia: HR > 120 /min. */

@@ -665,6 +665,34 @@ export const BEDSIDE_TERMS = [
     },
   },
   {
+    id: 'thromboembolicEvent',
+    meddraCode: 10043565,
+    soc: 'Vascular disorders',
+    // An embolism of cell aggregates is the feared early event of an intravenous cell product: asked from the
+    // start of the infusion (infusion-and-monitoring.md; an earlier version asked it from day 1 only).
+    from: 'infusion',
+    en: {
+      term: 'Thromboembolic event',
+      grades: grades(
+        'Medical intervention not indicated (e.g., superficial thrombosis)',
+        'Medical intervention indicated',
+        'Urgent medical intervention indicated (e.g., pulmonary embolism or intracardiac thrombus)',
+        'Life-threatening consequences with hemodynamic or neurologic instability',
+        'Death',
+      ),
+    },
+    fr: {
+      term: 'Événement thromboembolique',
+      grades: grades(
+        'Intervention médicale non indiquée (p. ex. thrombose superficielle)',
+        'Intervention médicale indiquée',
+        'Intervention médicale urgente indiquée (p. ex. embolie pulmonaire ou thrombus intracardiaque)',
+        'Conséquences mettant en jeu le pronostic vital avec instabilité hémodynamique ou neurologique',
+        'Décès',
+      ),
+    },
+  },
+  {
     id: 'diarrhea',
     meddraCode: 10012727,
     soc: 'Gastrointestinal disorders',
@@ -713,32 +741,6 @@ export const BEDSIDE_TERMS = [
         'Douleur sévère ; limitant les activités élémentaires de la vie quotidienne',
         null,
         null,
-      ),
-    },
-  },
-  {
-    id: 'thromboembolicEvent',
-    meddraCode: 10043565,
-    soc: 'Vascular disorders',
-    from: 'days1to10',
-    en: {
-      term: 'Thromboembolic event',
-      grades: grades(
-        'Medical intervention not indicated (e.g., superficial thrombosis)',
-        'Medical intervention indicated',
-        'Urgent medical intervention indicated (e.g., pulmonary embolism or intracardiac thrombus)',
-        'Life-threatening consequences with hemodynamic or neurologic instability',
-        'Death',
-      ),
-    },
-    fr: {
-      term: 'Événement thromboembolique',
-      grades: grades(
-        'Intervention médicale non indiquée (p. ex. thrombose superficielle)',
-        'Intervention médicale indiquée',
-        'Intervention médicale urgente indiquée (p. ex. embolie pulmonaire ou thrombus intracardiaque)',
-        'Conséquences mettant en jeu le pronostic vital avec instabilité hémodynamique ou neurologique',
-        'Décès',
       ),
     },
   },
@@ -989,8 +991,8 @@ export type SolicitedItem = { kind: 'term'; id: BedsideTermId } | typeof SOLICIT
 
 /**
  * The solicited checklist of a phase, in the order of infusion-and-monitoring.md: during and after the infusion
- * the 24 infusion terms; days 1–10 add diarrhea, abdominal pain, thromboembolic event, infections (free term)
- * and the lab terms.
+ * the 25 infusion terms, thromboembolic event among them; days 1–10 add diarrhea, abdominal pain, infections
+ * (free term) and the lab terms.
  */
 export function solicitedChecklist(phase: MonitoringPhase): readonly SolicitedItem[] {
   const term = (t: BedsideTerm): SolicitedItem => ({ kind: 'term', id: t.id });

@@ -40,6 +40,13 @@ export { SOC_NAMES_FR, socName } from './soc';
 export { ctcaeCatalogue, ctcaeEntry, isGradeAllowed, type CtcaeEntry } from './ctcae-catalogue';
 /** Accent- and case-insensitive search of the full catalogue for "any other event". */
 export { searchCtcae, type CtcaeSearchHit, type CtcaeSearchOptions } from './ctcae-search';
+/** Infusion related reaction and allergic reaction ticked at one check: ask which applies, the other is its sign. */
+export {
+  reconcileInfusionReaction,
+  INFUSION_REACTION_PAIR,
+  type InfusionReactionTerm,
+  type InfusionReactionReconciliation,
+} from './infusion-reaction';
 /** Alerts on a vital-sign set, against thresholds and the pre-infusion baseline. */
 export { assessVitals, VITAL_ALERTS, type Vitals, type VitalAlert } from './vitals';
 /** CTCAE grade 0–4 of a lab value, with the rule (normal range, threshold, ULN, baseline) that produced it. */

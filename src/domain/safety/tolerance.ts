@@ -8,6 +8,8 @@ import {
   type SeriousnessCriterion,
 } from '@/schema/adverse-events';
 import { TOLERANCE_CONFIG, type ToleranceConfig } from './config';
+import { toleranceWindow } from '../schedule/tolerance-window';
+import { isValidTimeZone } from '../schedule/zoned-time';
 import { ctcaeTerm, type BedsideTermId } from './ctcae';
 
 // A participant's tolerance over the infusion and the 10 days after it, the primary endpoint (synopsis: immediate
@@ -19,8 +21,10 @@ export type AdverseEventRecord = { id: string; data: AdverseEvent };
 
 export type ToleranceInput = {
   events: readonly AdverseEventRecord[];
-  /** From the start of the infusion to the end of the day-10 check window (domain/schedule), epoch ms inclusive. */
-  window: { startsAt: number; endsAt: number };
+  /** The start of the infusion T0, epoch ms: the window runs from it to the end of day 10 (toleranceWindow). */
+  infusionStartedAt: number;
+  /** Whose local days count (default: the trial's, Europe/Paris). */
+  timeZone?: string;
   /** The time of the summary, epoch ms: SAE deadlines are judged against it. */
   now: number;
   config?: ToleranceConfig;
@@ -32,6 +36,8 @@ export type DltReason = 'relatedGrade3OrMore' | 'infusionReactionGrade4OrMore' |
 export type SaeStatus = 'due' | 'overdue' | 'notifiedOnTime' | 'notifiedLate';
 
 export type ToleranceSummary = {
+  /** The window events were counted in, epoch ms inclusive: T0 to 23:59:59.999 local on day 10. */
+  window: { startsAt: number; endsAt: number };
   /** Worst grade over the events in the window; 0 when there is none. */
   worstGrade: 0 | CtcaeGrade;
   /** One line per term, worst first: a CTCAE term by version and MedDRA code, a free term by its text. */
@@ -116,17 +122,16 @@ function invalidIds(events: readonly AdverseEventRecord[]): string[] {
 }
 
 export function summarizeTolerance(input: ToleranceInput): Scored<ToleranceSummary> {
-  const { events, window, now } = input;
+  const { events, now } = input;
   const config = input.config ?? TOLERANCE_CONFIG;
   const missing: string[] = [];
   const finite = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
-  if (!finite(window?.startsAt)) missing.push('window.startsAt');
-  if (!finite(window?.endsAt) || (finite(window?.startsAt) && window.endsAt < window.startsAt)) {
-    missing.push('window.endsAt');
-  }
+  if (!finite(input.infusionStartedAt)) missing.push('infusionStartedAt');
+  else if (input.timeZone !== undefined && !isValidTimeZone(input.timeZone)) missing.push('timeZone');
   if (!finite(now)) missing.push('now');
   missing.push(...invalidIds(events));
-  if (missing.length > 0) return incomplete(missing);
+  const window = toleranceWindow(input);
+  if (missing.length > 0 || !window) return incomplete(missing);
 
   const inWindow = (ae: AdverseEvent) => {
     const onset = Date.parse(ae.onsetAt);
@@ -191,6 +196,7 @@ export function summarizeTolerance(input: ToleranceInput): Scored<ToleranceSumma
     });
 
   return complete({
+    window,
     worstGrade: byTerm[0]?.worstGrade ?? 0,
     byTerm,
     dlt: dltEvents.length > 0,

@@ -53,12 +53,12 @@ export function assessVitals(
   const baseSpo2 = baselineOf('spo2');
   if (missing.length > 0) return incomplete(missing);
 
-  const { sbp, hr, temperatureC, spo2, rr } = given as Vitals;
+  const { sbp, dbp, hr, temperatureC, spo2, rr } = given as Vitals;
   const t = thresholds;
   const raised: Record<VitalAlert, boolean> = {
     fever: temperatureC >= t.feverAtOrAboveC,
     hypotension: sbp < t.sbpBelow,
-    hypertension: sbp > t.sbpAbove,
+    hypertension: sbp >= t.sbpAtOrAbove || dbp >= t.dbpAtOrAbove,
     bpDrop: baseSbp !== undefined && fall(baseSbp, sbp) > t.sbpFallAbove,
     tachycardia: hr > t.hrAbove,
     bradycardia: hr < t.hrBelow,

@@ -6,6 +6,8 @@ export { SCHEDULE_CONFIG, type ScheduleConfig } from './config';
 export { infusionSchedule } from './infusion-schedule';
 /** Post-infusion, day 1 and day 2–10 checks from the end of the infusion. */
 export { monitoringSchedule } from './monitoring-schedule';
+/** The primary endpoint's window: from the start of the infusion to 23:59:59.999 local on day 10. */
+export { toleranceWindow } from './tolerance-window';
 /** M0…M12 with target days, windows and contents. */
 export { visitSchedule } from './visit-schedule';
 /** upcoming/due/overdue/done/missed at a time; whether an entry was early, on time or late. */

@@ -145,7 +145,7 @@ describe('assessEligibility: verdict', () => {
   it('gives each answer a reason as an i18n key with values', () => {
     expect(criterion({}, 'I1').reason).toEqual({
       key: 'eligibility.reason.ageYears',
-      values: { age: 39, above: 18, below: 70 },
+      values: { age: 39, atLeast: 18, below: 70 },
     });
     expect(criterion({ consentSigned: undefined }, 'I8').reason).toEqual({
       key: 'eligibility.reason.missingFacts',
@@ -154,10 +154,10 @@ describe('assessEligibility: verdict', () => {
   });
 });
 
-describe('I1 age > 18 and < 70 years (whole years at screening)', () => {
-  it('is met from the 19th birthday and not the day before', () => {
-    expect(answer({ birthDate: '2006-03-01' }, 'I1')).toBe('met');
-    expect(answer({ birthDate: '2006-03-02' }, 'I1')).toBe('notMet');
+describe('I1 age > 18 and < 70 years, read as an adult trial: from the 18th birthday to the day before the 70th', () => {
+  it('is met on the 18th birthday and not the day before (a strict > 18 refused every 18-year-old)', () => {
+    expect(answer({ birthDate: '2007-03-01' }, 'I1')).toBe('met');
+    expect(answer({ birthDate: '2007-03-02' }, 'I1')).toBe('notMet');
   });
 
   it('is met the day before the 70th birthday and not on it', () => {

@@ -25,6 +25,7 @@ describe('Steroid sparing over weeks 40–52', () => {
       responder: true,
       baselineMg: 20,
       meanWeeks40to52: 5,
+      periodDays: { from: 280, to: 364 },
     });
   });
 
@@ -35,6 +36,7 @@ describe('Steroid sparing over weeks 40–52', () => {
       responder: true,
       baselineMg: 10,
       meanWeeks40to52: 6.49,
+      periodDays: { from: 280, to: 364 },
     });
   });
 
@@ -60,11 +62,31 @@ describe('Steroid sparing over weeks 40–52', () => {
     expect(steroidSparing(doses, INFUSION)).toMatchObject({ status: 'complete', baselineMg: 12 });
   });
 
-  it('is complete with a last record on day 364, the last day of week 52, and incomplete one day earlier', () => {
-    expect(steroidSparing(course(20, 5, 364), INFUSION).status).toBe('complete');
-    expect(steroidSparing(course(20, 5, 363), INFUSION)).toEqual({
+  it('reads the M12 record (the mean since M9) wherever M12 falls in its window: an M12 on day 355 counts', () => {
+    expect(steroidSparing(course(20, 5, 355), INFUSION)).toEqual({
+      status: 'complete',
+      responder: true,
+      baselineMg: 20,
+      meanWeeks40to52: 5,
+      periodDays: { from: 280, to: 355 },
+    });
+  });
+
+  it('is complete with a last record on day 351, the first day of the M12 window, and incomplete one day earlier', () => {
+    expect(steroidSparing(course(20, 5, 351), INFUSION).status).toBe('complete');
+    expect(steroidSparing(course(20, 5, 350), INFUSION)).toEqual({
       status: 'incomplete',
       missing: ['doses.weeks40to52'],
+    });
+  });
+
+  it('averages daily records over days 280–364, and stops at 364 when an M12 comes later', () => {
+    const daily = Array.from({ length: 100 }, (_, index) => dose(271 + index, 271 + index <= 322 ? 8 : 6));
+    // Days 280–322 at 8 (43 days), 323–364 at 6 (42 days): (43 × 8 + 42 × 6) / 85 = 7.01.
+    expect(steroidSparing([dose(-7, 20), ...daily], INFUSION)).toMatchObject({
+      status: 'complete',
+      meanWeeks40to52: 7.01,
+      periodDays: { from: 280, to: 364 },
     });
   });
 

@@ -41,6 +41,16 @@ const facts = (after: RenalAssessment[] = STABLE, events: FailureEvent[] = []): 
   renalAssessments: [...PRE_INFUSION, ...after],
   events,
 });
+/** The facts with the M0 (day 0) proteinuria set to `gPer24h`. */
+const withBaselineProteinuria = (gPer24h: number, after: RenalAssessment[]): TreatmentFailureFacts => {
+  const base = facts(after);
+  return {
+    ...base,
+    renalAssessments: base.renalAssessments.map((assessment) =>
+      assessment.date === on(0) ? { ...assessment, proteinuriaGPer24h: gPer24h } : assessment,
+    ),
+  };
+};
 const nephritic = (day: number, changes: Partial<RenalAssessment> = {}) =>
   labs(day, {
     creatinineUmolL: 100,
@@ -148,8 +158,32 @@ describe('Treatment failure', () => {
   });
 
   describe('doubled proteinuria, confirmed twice two weeks apart', () => {
-    it('uses > 1 g/24 h below 0.5 at baseline, > 2 g/24 h above 1, and twice the baseline between', () => {
-      expect([0.3, 0.5, 0.75, 1, 1.5].map(proteinuriaDoublingThreshold)).toEqual([1, 1, 1.5, 2, 2]);
+    it('is twice the baseline, never below > 1 g/24 h for a baseline under 0.5 nor > 2 g/24 h above 1', () => {
+      expect([0, 0.3, 0.5, 0.75, 1, 1.5, 3].map(proteinuriaDoublingThreshold)).toEqual([
+        1, 1, 1, 1.5, 2, 3, 6,
+      ]);
+    });
+
+    it('does not count a baseline of 3.0 g/24 h improving to 2.5, 2.4 and 2.2 as a failure, and shows 6 g/24 h', () => {
+      const improving = [2.5, 2.4, 2.2].map((value, index) =>
+        labs(30 + 14 * index, { proteinuriaGPer24h: value }),
+      );
+      const result = treatmentFailure(withBaselineProteinuria(3, improving));
+      expect(result).toMatchObject({ status: 'complete', failed: false });
+      expect(result.status === 'complete' && result.criteria[2]).toEqual({
+        criterion: 'proteinuriaDoubling',
+        status: 'notMet',
+        baselineGPer24h: 3,
+        thresholdGPer24h: 6,
+      });
+    });
+
+    it('is met above twice a high baseline (3.0 → 6.1, confirmed twice)', () => {
+      const doubled = [30, 44, 58].map((day) => labs(day, { proteinuriaGPer24h: 6.1 }));
+      expect(treatmentFailure(withBaselineProteinuria(3, doubled))).toMatchObject({
+        failed: true,
+        triggered: ['proteinuriaDoubling'],
+      });
     });
 
     it('is met after two confirmations, each 14 days or more after the one before', () => {

@@ -40,10 +40,7 @@ describe('an adverse event over time', () => {
   it('feeds the tolerance summary with the worst grade, so a grade 3 reached on day 2 counts as 3', () => {
     const summary = summarizeTolerance({
       events: [{ id: 'e1', data: withWorstGrade(fever, gradings) }],
-      window: {
-        startsAt: Date.parse('2026-03-02T09:00:00+01:00'),
-        endsAt: Date.parse('2026-03-12T23:59:59+01:00'),
-      },
+      infusionStartedAt: Date.parse('2026-03-02T09:00:00+01:00'),
       now: Date.parse('2026-03-05T09:00:00+01:00'),
     });
     expect(summary.status === 'complete' && summary.byTerm[0]!.worstGrade).toBe(3);

@@ -80,7 +80,7 @@ describe('the bedside CTCAE terms', () => {
 describe('the solicited checklists', () => {
   const ids = (phase: 'infusion' | 'days1to10') => solicitedChecklist(phase).map((item) => item.id);
 
-  it('ask during and after the infusion the 24 terms of the protocol, in its order', () => {
+  it('ask during and after the infusion the 25 terms of the protocol, thromboembolic event from the start', () => {
     expect(ids('infusion')).toEqual([
       'infusionRelatedReaction',
       'allergicReaction',
@@ -106,15 +106,15 @@ describe('the solicited checklists', () => {
       'flushing',
       'fatigue',
       'injectionSiteReaction',
+      'thromboembolicEvent',
     ]);
   });
 
-  it('add on days 1–10 diarrhea, abdominal pain, thromboembolic event, infections as a free term, and the labs', () => {
+  it('add on days 1–10 diarrhea, abdominal pain, infections as a free term, and the labs', () => {
     expect(ids('days1to10')).toEqual([
       ...ids('infusion'),
       'diarrhea',
       'abdominalPain',
-      'thromboembolicEvent',
       'infection',
       ...LAB_TERMS,
     ]);

@@ -10,8 +10,8 @@ import { adverseEventSchema } from '@/schema/adverse-events';
 
 const HOUR = 3_600_000;
 const T0 = Date.parse('2025-03-10T09:00:00+01:00');
-/** Infusion start to the end of the day-10 check window (from domain/schedule in the app). */
-const window = { startsAt: T0, endsAt: Date.parse('2025-03-20T20:00:00+01:00') };
+/** Infusion start to the end of day 10, 23:59:59.999 Paris time on the calendar day T0 + 10. */
+const window = { startsAt: T0, endsAt: Date.parse('2025-03-20T23:59:59.999+01:00') };
 const iso = (ms: number) => new Date(ms).toISOString();
 
 const ae = (change: Partial<AdverseEvent> = {}): AdverseEvent => ({
@@ -26,7 +26,7 @@ const sae = (awareAt: number, change: Partial<AdverseEvent> = {}) =>
 
 const summary = (events: Record<string, AdverseEvent>, now = T0 + 2 * HOUR): ToleranceSummary => {
   const records: AdverseEventRecord[] = Object.entries(events).map(([id, data]) => ({ id, data }));
-  const result = summarizeTolerance({ events: records, window, now });
+  const result = summarizeTolerance({ events: records, infusionStartedAt: T0, now });
   if (result.status !== 'complete') throw new Error(`incomplete: ${result.missing.join(', ')}`);
   return result;
 };
@@ -62,6 +62,16 @@ describe('the tolerance summary', () => {
     expect(s.byTerm[0]!.eventIds).toEqual(['first', 'last']);
     expect(s.worstGrade).toBe(1);
     expect(s.outsideWindow).toEqual(['before', 'after']);
+    expect(s.window).toEqual(window);
+  });
+
+  it('ends at the end of day 10, not when the day-10 check closes at 20:00: an onset at 21:00 on day 10 counts', () => {
+    const s = summary({
+      evening: ae({ onsetAt: '2025-03-20T21:00:00+01:00', grade: 2 }),
+      nextDay: ae({ onsetAt: '2025-03-21T00:00:00+01:00', grade: 3 }),
+    });
+    expect(s.byTerm.map((line) => line.eventIds)).toEqual([['evening']]);
+    expect(s.outsideWindow).toEqual(['nextDay']);
   });
 });
 
@@ -173,13 +183,16 @@ describe('an incomplete tolerance summary', () => {
         { id: 'bad', data: bad },
         { id: 'unaware', data: unaware },
       ],
-      window: { startsAt: T0, endsAt: T0 - 1 },
+      infusionStartedAt: Number.POSITIVE_INFINITY,
       now: Number.NaN,
     });
     expect(result).toEqual({
       status: 'incomplete',
-      missing: ['window.endsAt', 'now', 'events.bad.grade', 'events.unaware.awareAt'],
+      missing: ['infusionStartedAt', 'now', 'events.bad.grade', 'events.unaware.awareAt'],
     });
+    expect(
+      summarizeTolerance({ events: [], infusionStartedAt: T0, timeZone: 'Mars/Olympus', now: T0 }),
+    ).toEqual({ status: 'incomplete', missing: ['timeZone'] });
   });
 });
 
