@@ -58,6 +58,7 @@ export default tseslint.config(
     files: ['src/db/**', 'src/sync/**'],
     rules: forbid(['react', 'react-*', '@/app/*', '@/features/*', '@/ui/*']),
   },
+  { files: ['src/alarms/**'], rules: forbid(['@/app/*', '@/features/*', '@/sync/*', '@/session/*']) },
   { files: ['src/ui/**'], rules: forbid(['@/db/*', '@/sync/*', '@/domain/*', '@/app/*', '@/features/*']) },
   { files: ['src/features/**'], rules: forbid(['@/app/*']) },
   {

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
+import { startTabletAlarms } from './app/alarms/start-alarms';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/pwa';
 import { initI18n } from './i18n';
@@ -16,3 +17,5 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 registerServiceWorker();
+// The alarms run for the life of the page, locked or not (architecture.md, "Time-critical bedside work").
+startTabletAlarms();

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { useRole } from '@/session/session-store';
+import { AlarmBanner } from './alarms/AlarmBanner';
 import { SessionBanners } from './auth/SessionBanners';
 import { SessionControls } from './auth/SessionControls';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -36,6 +37,7 @@ export function Layout() {
         <LanguageSwitch />
         <SessionControls />
       </header>
+      <AlarmBanner />
       <UpdateBanner />
       <SyncIndicator />
       <SyncRunner />

@@ -63,7 +63,7 @@ function previousData(ordered: readonly StoredRevision[]) {
 }
 
 function clinicalTime(data: Record<string, unknown>): string | undefined {
-  for (const field of ['takenAt', 'occurredAt', 'onsetAt', 'date']) {
+  for (const field of ['takenAt', 'occurredAt', 'onsetAt', 'date', 'at', 'checkedAt', 'declaredAt']) {
     const value = data[field];
     if (typeof value === 'string') return value;
   }

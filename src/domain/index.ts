@@ -10,3 +10,4 @@ export * from './dosing';
 export * from './schedule';
 export * from './eligibility';
 export * from './trial-config';
+export * from './infusion';

@@ -3,6 +3,7 @@ import { clinicalEn } from './clinical.en';
 import { eligibilityEn } from './eligibility.en';
 import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
+import infusionEn from './infusion.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -391,6 +392,7 @@ const en: Catalogue = {
   },
   clinical: clinicalEn,
   eligibility: eligibilityEn,
+  ...infusionEn,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

@@ -2,6 +2,7 @@ import { clinicalFr } from './clinical.fr';
 import { eligibilityFr } from './eligibility.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
+import infusionFr from './infusion.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -403,6 +404,7 @@ const fr = {
   },
   clinical: clinicalFr,
   eligibility: eligibilityFr,
+  ...infusionFr,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

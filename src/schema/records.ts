@@ -3,6 +3,7 @@ import type { Role } from './common';
 import { doseDecisionSchema } from './dosing';
 import { adverseEventGradeSchema, adverseEventSchema } from './adverse-events';
 import { monitoringCheckSchema, toleranceDeterminationSchema } from './monitoring';
+import { infusionEventSchema, infusionStepSchema, missedCheckSchema } from './infusion';
 import { participantSchema } from './participant';
 import { eligibilityRecordSchema } from './screening';
 import { signatureSchema } from './signature';
@@ -46,6 +47,10 @@ export const RECORD_KINDS = {
   adverseEventGrade: { schema: adverseEventGradeSchema, mode: 'observation', writers: CLINICIANS },
   monitoringCheck: { schema: monitoringCheckSchema, mode: 'observation', writers: CLINICIANS },
   toleranceDetermination: { schema: toleranceDeterminationSchema, mode: 'form', writers: ['physician'] },
+  // The infusion at the bedside (src/schema/infusion.ts, issue 21).
+  infusionStep: { schema: infusionStepSchema, mode: 'observation', writers: CLINICIANS },
+  infusionEvent: { schema: infusionEventSchema, mode: 'observation', writers: CLINICIANS },
+  missedCheck: { schema: missedCheckSchema, mode: 'observation', writers: CLINICIANS },
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

@@ -29,6 +29,8 @@ export const vitalSignsSchema = z.strictObject({
   rr: bounded('rr').int(),
   /** Schedule item this set answers (e.g. 'infusion-15'), when taken for a timed check. */
   checkId: z.string().max(64).optional(),
+  /** The infusion (or monitoring track) whose schedule `checkId` belongs to. */
+  trackId: z.uuid().optional(),
   /** True for the pre-infusion baseline set, against which falls are measured. */
   baseline: z.boolean().optional(),
   comment: z.string().max(2000).optional(),

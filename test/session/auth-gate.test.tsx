@@ -9,7 +9,7 @@ import { SessionBanners } from '@/app/auth/SessionBanners';
 import { SessionControls } from '@/app/auth/SessionControls';
 import { getDb } from '@/db/database';
 import { initI18n } from '@/i18n';
-import { clearLockScreenNotice, useLockScreenNotice } from '@/session/lock-screen-notice';
+import { useAlarms, type AlarmEntry } from '@/alarms';
 import { useSession, useWriteContext } from '@/session/session-store';
 import { useDraft } from '@/session/use-draft';
 import { fakeAuthServer, setUpSession, type FakeServer } from './fake-auth-server';
@@ -76,7 +76,7 @@ beforeEach(async () => {
   await getDb().open();
   env = setUpSession(server, getDb());
   localStorage.clear();
-  clearLockScreenNotice();
+  useAlarms.setState({ due: [], next: undefined });
 });
 afterEach(() => {
   cleanup();
@@ -125,7 +125,7 @@ describe('the auth gate', () => {
     await waitFor(() => expect((screen.getByLabelText('PAS') as HTMLInputElement).value).toBe('132'));
   });
 
-  it('the lock screen shows the next due check and its alarm, never patient data', async () => {
+  it("the lock screen shows the alarms' first due check, else the next one, never patient data", async () => {
     server.addUser('alice', 'nurse', PASSWORD, 'Alice Martin');
     renderApp();
     await screen.findByTestId('login-screen');
@@ -133,9 +133,29 @@ describe('the auth gate', () => {
     click('Verrouiller');
     await screen.findByTestId('lock-screen');
     const at = new Date(2026, 2, 2, 14, 35).getTime();
-    act(() => useLockScreenNotice.setState({ nextCheckAt: at, alarm: true }));
+    const entry = (id: string, minutes: number, state: AlarmEntry['state']): AlarmEntry => ({
+      key: `infusion:x/${id}`,
+      trackKey: 'infusion:x',
+      trackId: 'x',
+      patientId: 'p',
+      subject: 'MSC-LES-01 · AB',
+      route: '/participants/p/infusion',
+      item: {
+        id,
+        label: 'schedule.infusion',
+        labelParams: { minutes },
+        dueAt: at,
+        windowStart: at,
+        windowEnd: at,
+      },
+      state,
+    });
+    act(() => useAlarms.setState({ due: [], next: entry('infusion-30', 30, 'upcoming') }));
+    expect(screen.getByTestId('lock-notice').textContent).toContain('Prochain contrôle prévu à 14:35');
+    act(() => useAlarms.setState({ due: [entry('infusion-15', 15, 'overdue')] }));
     const notice = screen.getByTestId('lock-notice');
-    expect(notice.textContent).toContain('Prochain contrôle prévu à 14:35');
+    expect(notice.textContent).toContain('Contrôle à 15 min : en retard (prévu à 14:35)');
+    expect(notice.textContent).not.toContain('MSC-LES-01');
     expect(screen.getByRole('alert').textContent).toBe(
       'Un contrôle est dû maintenant : déverrouillez pour le saisir.',
     );

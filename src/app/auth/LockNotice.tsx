@@ -1,24 +1,36 @@
 import { useTranslation } from 'react-i18next';
-import { useLockScreenNotice } from '@/session/lock-screen-notice';
+import { useAlarms } from '@/alarms';
+import { formatCheckTime, useCheckLabel } from '../alarms/check-label';
 
-/** On the lock and sign-in screens during an infusion: the next due check and its alarm, never patient data. */
+/**
+ * On the lock and sign-in screens: the first due check (from the alarms' due list) with its alarm, else the next
+ * one coming. Which check and when, never patient data.
+ */
 export function LockNotice() {
   const { t, i18n } = useTranslation();
-  const { nextCheckAt, alarm } = useLockScreenNotice();
-  if (!alarm && nextCheckAt === undefined) return null;
+  const first = useAlarms((s) => s.due[0]);
+  const next = useAlarms((s) => s.next);
+  const label = useCheckLabel();
+  if (!first && !next) return null;
   return (
-    <div className={alarm ? 'lock-notice lock-notice-alarm' : 'lock-notice'} data-testid="lock-notice">
-      {nextCheckAt !== undefined && (
-        <p role="status">
-          {t('lock.nextCheck', {
-            time: new Date(nextCheckAt).toLocaleTimeString(i18n.language, {
-              hour: '2-digit',
-              minute: '2-digit',
-            }),
-          })}
-        </p>
+    <div className={first ? 'lock-notice lock-notice-alarm' : 'lock-notice'} data-testid="lock-notice">
+      {first ? (
+        <>
+          <p data-testid="lock-due">
+            {t(first.state === 'overdue' ? 'alarms.lockOverdue' : 'alarms.lockDue', {
+              check: label(first.item),
+              time: formatCheckTime(first.item.dueAt, i18n.language),
+            })}
+          </p>
+          <p role="alert">{t('lock.alarm')}</p>
+        </>
+      ) : (
+        next && (
+          <p role="status">
+            {t('lock.nextCheck', { time: formatCheckTime(next.item.dueAt, i18n.language) })}
+          </p>
+        )
       )}
-      {alarm && <p role="alert">{t('lock.alarm')}</p>}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { changeLanguage, LANGUAGES } from '@/i18n';
+import { AlarmSettings } from '../alarms/AlarmSettings';
 import { SessionSettings } from '../auth/SessionSettings';
 import { StoragePanel } from '../storage/StoragePanel';
 
@@ -24,6 +25,7 @@ export default function SettingsPage() {
         ))}
       </fieldset>
       <SessionSettings />
+      <AlarmSettings />
       <StoragePanel />
       <p>{t('settings.version', { version: __APP_VERSION__ })}</p>
     </section>
