@@ -4,7 +4,8 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { installErrorHandling, sendError } from './errors';
+import { BAD_TEXT_MESSAGE, findBadText } from '../src/schema/common';
+import { ApiError, installErrorHandling, sendError } from './errors';
 import type { Store } from './store/store';
 import { accessControl } from './auth/access';
 import { loadTokenSecret } from './auth/secret';
@@ -30,6 +31,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit: BODY_LIMIT_BYTES,
     // The tablet may be behind the hospital's reverse proxy; trust only the loopback one by default.
     trustProxy: 'loopback',
+    // A malformed URL (`/api/%ZZ`) gets the error body of every other answer, not Fastify's own.
+    frameworkErrors: (error, _request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return error.code === 'FST_ERR_BAD_URL'
+        ? sendError(reply, 400, 'bad-url', 'The address is not a valid URL.')
+        : sendError(reply, 400, 'bad-request', error.message);
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,6 +64,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     hsts: false,
   });
   installErrorHandling(app);
+  app.addHook('onRequest', async (request, reply) => {
+    // Answers hold clinical data and tokens: no cache (browser, service worker, proxy) may keep them.
+    if (isApiPath(request.url)) reply.header('cache-control', 'no-store');
+  });
+  app.addHook('preValidation', async (request) => {
+    // Bad text (NUL, lone surrogate) anywhere in a body is a 400 with the error body, whatever the route's
+    // schema says; a push instead rejects only the mutations that hold it (sync/validate-mutation.ts).
+    if (!isApiPath(request.url) || request.routeOptions.url === '/api/sync/push') return;
+    const where = findBadText(request.body) ?? findBadText(request.query);
+    if (where !== null)
+      throw new ApiError(400, 'invalid-text', `Invalid text at ${where}: it ${BAD_TEXT_MESSAGE}.`);
+  });
   app.decorate('store', options.store);
   await app.register(accessControl, { secret: await loadTokenSecret(options.store) });
 
@@ -80,7 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path === '/api' || path.startsWith('/api/')) {
+    if (isApiPath(path)) {
       return sendError(reply, 404, 'not-found', `No API route ${request.method} ${path}.`);
     }
     // SPA fallback: app routes (no file extension) get the shell; the router takes it from there.
@@ -91,6 +111,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   return app;
+}
+
+function isApiPath(url: string): boolean {
+  return url === '/api' || url.startsWith('/api/') || url.startsWith('/api?');
 }
 
 declare module 'fastify' {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MAX_PUSH_BATCH, pullQuerySchema, pushResponseSchema } from '../../src/schema/sync';
 import { principalOf } from '../auth/access';
+import { authPolicy } from '../auth/auth-policy';
 import { ApiError } from '../errors';
 import { applyBatch } from '../sync/apply-batch';
 import { pullChangesJson } from '../sync/pull-changes';
@@ -21,7 +22,12 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     if (body.data.deviceId !== principal.deviceId) {
       throw new ApiError(403, 'device-mismatch', 'This batch names another tablet than the signed-in one.');
     }
-    return { results: await applyBatch(app.store, principal, body.data.mutations) };
+    const results = await applyBatch(app.store, principal, body.data.mutations, {
+      now: authPolicy().now(),
+      onStorageError: (error, mutationId) =>
+        request.log.warn({ err: error, mutationId }, 'the database refused one mutation: rejected'),
+    });
+    return { results };
   });
 
   // The body comes serialised from the store (pullChangesJson), so no response schema re-validates it here.

@@ -1,10 +1,12 @@
+import { canonicalJson, contentHash } from '../../src/schema/canonical-json';
 import { RECORD_KINDS } from '../../src/schema/records';
+import { canSign, signerNameOf, type Signature } from '../../src/schema/signature';
 import type { PushResult } from '../../src/schema/sync';
 import type { Principal } from '../auth/roles';
 import type { Queryable, Store } from '../store/store';
-import { claimParticipantResources } from './participant-rules';
 import { contentRejections } from './content-rules';
-import { validateMutation, type ValidMutation } from './validate-mutation';
+import { claimParticipantResources } from './participant-rules';
+import { validateMutation, type Rejection, type ValidMutation } from './validate-mutation';
 
 type RecordState = {
   id: string;
@@ -14,18 +16,48 @@ type RecordState = {
   voided: boolean;
   inConflict: boolean;
 };
-type NewRow = { mutation: ValidMutation; rev: number; conflict: boolean };
+type NewRow = { index: number; mutation: ValidMutation; state: RecordState; conflict: boolean };
+type StoredMutation = {
+  seq: number;
+  rev: number;
+  userId: string;
+  recordId: string;
+  kind: string;
+  op: string;
+  data: unknown;
+};
+/** Stored revisions of the records that signatures and voids name: recordId → rev → author and data. */
+type Revisions = Map<string, Map<number, { userId: string; data: unknown }>>;
+type Context = {
+  states: Map<string, RecordState>;
+  revisions: Revisions;
+  /** The signer's name from the account, when the batch holds a signature. */
+  signerName: string | null;
+  /** Content rules by role (content-rules.ts): mutationId → reason. */
+  contentRefusals: Map<string, string>;
+};
+
+export type ApplyOptions = {
+  /** The store's clock (device times more than 24 h ahead of it are refused). */
+  now?: Date;
+  /** Told of a database error that one mutation's content caused (the mutation is rejected, the rest kept). */
+  onStorageError?: (error: unknown, mutationId: string) => void;
+};
 
 /**
  * Applies one pushed batch in ONE transaction (docs/sync-protocol.md, "Push"): per mutation, in the order sent,
- * `applied`, `duplicate`, `conflict` or `rejected`. A few set-based queries per batch whatever its size: the
- * duplicates and the touched records are read at once, the new rows written with one multi-row insert each.
+ * `applied`, `duplicate`, `conflict` or `rejected` (with a stable code). A few set-based queries per batch
+ * whatever its size: the duplicates and the touched records are read at once, the new rows written with one
+ * multi-row insert each. Should the database refuse that insert (one mutation's content it cannot store), the
+ * batch is judged again one mutation at a time, each in its own savepoint: only the guilty one is rejected.
  */
 export async function applyBatch(
   store: Store,
   principal: Principal,
   mutations: readonly unknown[],
+  options: ApplyOptions = {},
 ): Promise<PushResult[]> {
+  const now = options.now ?? new Date();
   return store.transaction(async (tx) => {
     // Pushes are serialised: sequence numbers are then assigned and committed in the same order, so a puller
     // can never skip a seq that commits later (PostgreSQL; PGlite has one connection anyway).
@@ -33,69 +65,210 @@ export async function applyBatch(
     const results: PushResult[] = new Array(mutations.length);
     const valid: { index: number; mutation: ValidMutation }[] = [];
     mutations.forEach((raw, index) => {
-      const checked = validateMutation(raw, principal);
+      const checked = validateMutation(raw, principal, now);
       if (checked.ok) valid.push({ index, mutation: checked.mutation });
-      else results[index] = { mutationId: checked.mutationId, status: 'rejected', reason: checked.reason };
+      else results[index] = rejected(checked.mutationId, checked);
     });
+    if (valid.length === 0) return results;
 
     const stored = await existingMutations(
       tx,
       valid.map((v) => v.mutation.mutationId),
     );
-    const states = await recordStates(tx, [
-      ...valid.flatMap((v) => [
-        v.mutation.recordId,
-        v.mutation.patientId ?? v.mutation.recordId,
-        v.mutation.supersedes ?? v.mutation.recordId,
-      ]),
-    ]);
-    const contentRefusals = await contentRejections(
-      tx,
-      valid.map((v) => v.mutation),
-      principal,
-    );
-    const rows: (NewRow & { index: number })[] = [];
-    const seenInBatch = new Set<string>();
-    for (const { index, mutation } of valid) {
-      const earlier = stored.get(mutation.mutationId);
-      if (earlier || seenInBatch.has(mutation.mutationId)) {
-        results[index] = { mutationId: mutation.mutationId, status: 'duplicate', ...(earlier ?? {}) };
-        continue;
-      }
-      const refusal = contentRefusals.get(mutation.mutationId);
-      if (refusal) {
-        results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: refusal };
-        continue;
-      }
-      const outcome = decide(mutation, states, principal);
-      if ('reject' in outcome) {
-        results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: outcome.reject };
-        continue;
-      }
-      // Trial numbers and cohort slots are shared by every tablet: the first claim wins (participant-rules.ts).
-      const refused = await claimParticipantResources(tx, mutation);
-      if (refused) {
-        results[index] = { mutationId: mutation.mutationId, status: 'rejected', reason: refused };
-        continue;
-      }
-      seenInBatch.add(mutation.mutationId);
-      states.set(mutation.recordId, outcome.state);
-      rows.push({ index, mutation, rev: outcome.state.rev, conflict: outcome.conflict });
+    await tx.query('savepoint batch');
+    try {
+      const rows: NewRow[] = [];
+      const context = await loadContext(tx, valid, principal);
+      await judge(tx, valid, stored, context, principal, results, async (row) => void rows.push(row));
+      await writeRows(tx, rows, principal, results);
+      await tx.query('release savepoint batch');
+    } catch {
+      await tx.query('rollback to savepoint batch');
+      const context = await loadContext(tx, valid, principal);
+      await judge(
+        tx,
+        valid,
+        stored,
+        context,
+        principal,
+        results,
+        (row) => writeRows(tx, [row], principal, results),
+        (error, id) => options.onStorageError?.(error, id),
+      );
     }
-
-    const seqs = await insertMutations(tx, rows, principal);
-    for (const row of rows) {
-      const seq = seqs.get(row.mutation.mutationId);
-      results[row.index] = {
-        mutationId: row.mutation.mutationId,
-        status: row.conflict ? 'conflict' : 'applied',
-        seq,
-        rev: row.rev,
-      };
-    }
-    await upsertRecords(tx, rows, seqs, states);
     return results;
   });
+}
+
+const rejected = (mutationId: string, r: Rejection): PushResult => ({
+  mutationId,
+  status: 'rejected',
+  reason: r.reason,
+  code: r.code,
+});
+
+/**
+ * Judges the valid mutations in order against the store (duplicates, record states, authorship, signatures,
+ * the trial's shared resources), handing each accepted one to `accept`, which queues or stores it. With
+ * `onStorageError` (the one-at-a-time pass), each mutation runs in its own savepoint, and one the database
+ * refuses is rolled back and rejected alone.
+ */
+async function judge(
+  tx: Queryable,
+  valid: readonly { index: number; mutation: ValidMutation }[],
+  stored: Map<string, StoredMutation>,
+  context: Context,
+  principal: Principal,
+  results: PushResult[],
+  accept: (row: NewRow) => Promise<void>,
+  onStorageError?: (error: unknown, mutationId: string) => void,
+): Promise<void> {
+  const { states, revisions } = context;
+  const inBatch = new Map<string, ValidMutation>();
+  for (const { index, mutation } of valid) {
+    const id = mutation.mutationId;
+    const earlier = stored.get(id);
+    const earlierInBatch = inBatch.get(id);
+    if (earlier || earlierInBatch) {
+      const same = earlier
+        ? earlier.userId === principal.userId && sameContent(earlier, mutation)
+        : sameContent(earlierInBatch!, mutation);
+      results[index] = same
+        ? { mutationId: id, status: 'duplicate', ...(earlier ? { seq: earlier.seq, rev: earlier.rev } : {}) }
+        : rejected(id, {
+            code: 'mutation-id-reused',
+            reason: 'this mutationId is already stored with another author or content',
+          });
+      continue;
+    }
+    const contentRefusal = context.contentRefusals.get(id);
+    if (contentRefusal) {
+      results[index] = rejected(id, { code: 'role-not-allowed', reason: contentRefusal });
+      continue;
+    }
+    const outcome = decide(mutation, states, principal);
+    const refusal = 'reject' in outcome ? outcome.reject : await trustCheck(mutation, context, principal);
+    if (refusal || 'reject' in outcome) {
+      results[index] = rejected(id, refusal!);
+      continue;
+    }
+    const row: NewRow = { index, mutation, state: outcome.state, conflict: outcome.conflict };
+    const one = onStorageError !== undefined;
+    if (one) await tx.query('savepoint one');
+    try {
+      // Trial numbers and cohort slots are shared by every tablet: the first claim wins (participant-rules.ts).
+      const claim = await claimParticipantResources(tx, mutation);
+      if (claim) {
+        if (one) await tx.query('release savepoint one');
+        results[index] = rejected(id, claimRejection(claim));
+        continue;
+      }
+      await accept(row);
+      if (one) await tx.query('release savepoint one');
+    } catch (error) {
+      if (!one) throw error;
+      await tx.query('rollback to savepoint one');
+      onStorageError(error, id);
+      results[index] = rejected(id, {
+        code: 'storage-error',
+        reason: 'the store could not save this mutation’s content',
+      });
+      continue;
+    }
+    inBatch.set(id, mutation);
+    states.set(mutation.recordId, outcome.state);
+    revisionsOf(revisions, mutation.recordId).set(outcome.state.rev, {
+      userId: principal.userId,
+      data: mutation.data,
+    });
+  }
+}
+
+/** participant-rules.ts words its refusals `code: sentence`; the code also travels on its own. */
+function claimRejection(reason: string): Rejection {
+  const code = reason.slice(0, reason.indexOf(':')) as Rejection['code'];
+  return { code, reason };
+}
+
+function sameContent(
+  a: Pick<StoredMutation, 'recordId' | 'kind' | 'op' | 'data'>,
+  b: Pick<ValidMutation, 'recordId' | 'kind' | 'op' | 'data'>,
+): boolean {
+  return (
+    a.recordId === b.recordId &&
+    a.kind === b.kind &&
+    a.op === b.op &&
+    canonicalJson(a.data) === canonicalJson(b.data)
+  );
+}
+
+function revisionsOf(revisions: Revisions, recordId: string) {
+  let found = revisions.get(recordId);
+  if (!found) revisions.set(recordId, (found = new Map()));
+  return found;
+}
+
+/**
+ * What a token alone does not entitle to (wire-contract.md, "What the store enforces"): a signature is the
+ * signed-in person's own, in their role, for a meaning that role may sign, over a stored revision whose data
+ * hashes to its contentHash; a void or a correction is the author's, or a physician's (a signature's: only its
+ * signer's), and a void carries the current data unchanged.
+ */
+async function trustCheck(
+  m: ValidMutation,
+  context: Context,
+  principal: Principal,
+): Promise<Rejection | null> {
+  const { states, revisions } = context;
+  const target = m.op === 'void' ? m.recordId : m.supersedes;
+  if (target) {
+    const revs = revisions.get(target);
+    const current = states.get(target)!;
+    const first = revs?.get(1);
+    const latest = revs?.get(current.rev);
+    if (current.kind === 'signature') {
+      const signer = (latest?.data as Partial<Signature> | undefined)?.signer;
+      if (signer !== principal.userId)
+        return { code: 'not-signer', reason: 'a signature is voided or corrected only by its signer' };
+    } else if (first?.userId !== principal.userId && principal.role !== 'physician') {
+      return {
+        code: 'not-record-author',
+        reason: 'only the record’s author, or a physician, may void or correct it',
+      };
+    }
+    if (m.op === 'void' && canonicalJson(m.data) !== canonicalJson(latest?.data)) {
+      return {
+        code: 'void-changes-data',
+        reason: `a void carries the record’s current data (revision ${current.rev}) unchanged`,
+      };
+    }
+  }
+  if (m.kind !== 'signature' || m.op !== 'create') return null;
+  const s = m.data as Signature;
+  if (s.signer !== principal.userId)
+    return { code: 'signature-signer', reason: 'the signer of a signature is the signed-in person' };
+  if (s.role !== principal.role)
+    return { code: 'signature-role', reason: `the signer's role on the store is ${principal.role}` };
+  if (!canSign(principal.role, s.meaning))
+    return { code: 'signature-meaning', reason: `${principal.role} may not sign "${s.meaning}"` };
+  if (s.signerName !== context.signerName)
+    return {
+      code: 'signature-signer-name',
+      reason: 'the signer’s name is the account’s display name on the store',
+    };
+  const signed = states.get(s.recordId);
+  const revision = revisions.get(s.recordId)?.get(s.recordRev);
+  if (!signed || !revision || signed.patientId !== m.patientId)
+    return {
+      code: 'signature-record',
+      reason: `the signed record has no revision ${s.recordRev} on the store (for this participant)`,
+    };
+  if ((await contentHash(revision.data)) !== s.contentHash)
+    return {
+      code: 'signature-hash',
+      reason: `contentHash is not the hash of the stored revision ${s.recordRev}`,
+    };
+  return null;
 }
 
 /** The store's verdict on one valid mutation against the record's current state (updated as the batch goes). */
@@ -103,22 +276,26 @@ function decide(
   m: ValidMutation,
   states: Map<string, RecordState>,
   principal: Principal,
-): { state: RecordState; conflict: boolean } | { reject: string } {
+): { state: RecordState; conflict: boolean } | { reject: Rejection } {
   const mode = RECORD_KINDS[m.kind].mode;
   const current = states.get(m.recordId);
   // A trial-level record (a dose decision, its signature) has no participant.
   if (m.kind !== 'participant' && m.patientId !== null) {
     const participant = states.get(m.patientId!);
     if (!participant || participant.kind !== 'participant')
-      return { reject: 'unknown participant: sync the participant first' };
+      return {
+        reject: { code: 'unknown-participant', reason: 'unknown participant: sync the participant first' },
+      };
   }
   if (current && (current.kind !== m.kind || current.patientId !== m.patientId)) {
-    return { reject: 'the record exists with another kind or participant' };
+    return {
+      reject: { code: 'record-mismatch', reason: 'the record exists with another kind or participant' },
+    };
   }
   if (m.supersedes) {
     const old = states.get(m.supersedes);
     if (!old || old.kind !== m.kind || old.patientId !== m.patientId)
-      return { reject: 'the superseded record is unknown' };
+      return { reject: { code: 'unknown-superseded', reason: 'the superseded record is unknown' } };
   }
   const next = (rev: number, changes: Partial<RecordState> = {}): RecordState => ({
     id: m.recordId,
@@ -132,12 +309,21 @@ function decide(
   if (m.op === 'create') {
     if (!current) return { state: next(1), conflict: false };
     // The same record created twice (two tablets, one id): forms keep both as a conflict, observations refuse.
-    if (mode === 'observation') return { reject: 'this record already exists' };
+    if (mode === 'observation')
+      return { reject: { code: 'record-exists', reason: 'this record already exists' } };
     return { state: next(current.rev + 1, { inConflict: true }), conflict: true };
   }
-  if (!current) return { reject: 'unknown record: its creation has not reached the store' };
+  if (!current)
+    return {
+      reject: { code: 'unknown-record', reason: 'unknown record: its creation has not reached the store' },
+    };
   if (m.baseRev! > current.rev)
-    return { reject: `baseRev ${m.baseRev} is ahead of the stored revision ${current.rev}` };
+    return {
+      reject: {
+        code: 'base-rev-ahead',
+        reason: `baseRev ${m.baseRev} is ahead of the stored revision ${current.rev}`,
+      },
+    };
   if (m.op === 'void') return { state: next(current.rev + 1, { voided: true }), conflict: false };
   const stale = m.baseRev! < current.rev;
   // A revision on the latest one resolves an open conflict only when a physician makes it (with its reason).
@@ -148,14 +334,98 @@ function decide(
 }
 
 async function existingMutations(tx: Queryable, ids: string[]) {
-  const found = new Map<string, { seq: number; rev: number }>();
+  const found = new Map<string, StoredMutation>();
   if (ids.length === 0) return found;
-  const { rows } = await tx.query<{ mutation_id: string; seq: string | number; rev: number }>(
-    'select mutation_id, seq, rev from mutations where mutation_id = any($1::uuid[])',
+  const { rows } = await tx.query<{
+    mutation_id: string;
+    seq: string | number;
+    rev: number;
+    user_id: string;
+    record_id: string;
+    kind: string;
+    op: string;
+    data: unknown;
+  }>(
+    `select mutation_id, seq, rev, user_id, record_id, kind, op, data
+       from mutations where mutation_id = any($1::uuid[])`,
     [ids],
   );
-  for (const row of rows) found.set(row.mutation_id, { seq: Number(row.seq), rev: row.rev });
+  for (const row of rows)
+    found.set(row.mutation_id, {
+      seq: Number(row.seq),
+      rev: row.rev,
+      userId: row.user_id,
+      recordId: row.record_id,
+      kind: row.kind,
+      op: row.op,
+      data: row.data,
+    });
   return found;
+}
+
+/** The stored state the batch is judged against, read at once: record states, revisions, the signer's name. */
+async function loadContext(
+  tx: Queryable,
+  valid: readonly { mutation: ValidMutation }[],
+  principal: Principal,
+): Promise<Context> {
+  const signed = valid
+    .filter((v) => v.mutation.kind === 'signature' && v.mutation.op === 'create')
+    .map((v) => String((v.mutation.data as Partial<Signature>).recordId));
+  const changed = valid.flatMap((v) =>
+    v.mutation.op === 'void' ? [v.mutation.recordId] : v.mutation.supersedes ? [v.mutation.supersedes] : [],
+  );
+  const states = await recordStates(tx, [
+    ...valid.flatMap((v) => [
+      v.mutation.recordId,
+      v.mutation.patientId ?? v.mutation.recordId,
+      v.mutation.supersedes ?? v.mutation.recordId,
+    ]),
+    ...signed,
+  ]);
+  const revisions: Revisions = new Map();
+  const named = [...new Set([...signed, ...changed])].filter((id) => states.has(id));
+  if (named.length > 0) {
+    const { rows } = await tx.query<{ record_id: string; rev: number; user_id: string; data: unknown }>(
+      'select record_id, rev, user_id, data from mutations where record_id = any($1::uuid[])',
+      [named],
+    );
+    for (const r of rows) revisionsOf(revisions, r.record_id).set(r.rev, { userId: r.user_id, data: r.data });
+  }
+  let signerName: string | null = null;
+  if (signed.length > 0) {
+    const { rows } = await tx.query<{ username: string; display_name: string }>(
+      'select username, display_name from users where id = $1',
+      [principal.userId],
+    );
+    if (rows[0]) signerName = signerNameOf({ username: rows[0].username, displayName: rows[0].display_name });
+  }
+  const contentRefusals = await contentRejections(
+    tx,
+    valid.map((v) => v.mutation),
+    principal,
+  );
+  return { states, revisions, signerName, contentRefusals };
+}
+
+/** Stores accepted rows (one multi-row insert, one upsert) and fills in their results. */
+async function writeRows(
+  tx: Queryable,
+  rows: readonly NewRow[],
+  principal: Principal,
+  results: PushResult[],
+) {
+  if (rows.length === 0) return;
+  const seqs = await insertMutations(tx, rows, principal);
+  await upsertRecords(tx, rows, seqs);
+  for (const row of rows) {
+    results[row.index] = {
+      mutationId: row.mutation.mutationId,
+      status: row.conflict ? 'conflict' : 'applied',
+      seq: seqs.get(row.mutation.mutationId),
+      rev: row.state.rev,
+    };
+  }
 }
 
 async function recordStates(tx: Queryable, ids: string[]) {
@@ -196,7 +466,7 @@ async function insertMutations(tx: Queryable, rows: readonly NewRow[], principal
     kind: x.mutation.kind,
     patient_id: x.mutation.patientId,
     op: x.mutation.op,
-    rev: x.rev,
+    rev: x.state.rev,
     base_rev: x.mutation.baseRev,
     data: x.mutation.data,
     reason: x.mutation.reason ?? null,
@@ -219,29 +489,26 @@ async function insertMutations(tx: Queryable, rows: readonly NewRow[], principal
   return seqs;
 }
 
-async function upsertRecords(
-  tx: Queryable,
-  rows: readonly NewRow[],
-  seqs: Map<string, number>,
-  states: Map<string, RecordState>,
-) {
-  const last = new Map<string, number>();
-  for (const row of rows) last.set(row.mutation.recordId, seqs.get(row.mutation.mutationId)!);
+async function upsertRecords(tx: Queryable, rows: readonly NewRow[], seqs: Map<string, number>) {
+  // Each touched record's state after its last row of the batch.
+  const last = new Map<string, { state: RecordState; seq: number }>();
+  for (const row of rows)
+    last.set(row.mutation.recordId, { state: row.state, seq: seqs.get(row.mutation.mutationId)! });
   if (last.size === 0) return;
-  const touched = [...last.keys()].map((id) => states.get(id)!);
+  const touched = [...last.values()];
   await tx.query(
     `insert into records (id, kind, patient_id, rev, voided, in_conflict, last_seq)
      select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::bool[], $6::bool[], $7::bigint[])
      on conflict (id) do update set rev = excluded.rev, voided = excluded.voided,
        in_conflict = excluded.in_conflict, last_seq = excluded.last_seq`,
     [
-      touched.map((s) => s.id),
-      touched.map((s) => s.kind),
-      touched.map((s) => s.patientId),
-      touched.map((s) => s.rev),
-      touched.map((s) => s.voided),
-      touched.map((s) => s.inConflict),
-      touched.map((s) => last.get(s.id)!),
+      touched.map((t) => t.state.id),
+      touched.map((t) => t.state.kind),
+      touched.map((t) => t.state.patientId),
+      touched.map((t) => t.state.rev),
+      touched.map((t) => t.state.voided),
+      touched.map((t) => t.state.inConflict),
+      touched.map((t) => t.seq),
     ],
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common';
 
 // The `adverseEvent` record kind: one graded adverse event of a participant (shared/clinical/ctcae.md,
 // infusion-and-monitoring.md "Dose-limiting toxicity" and "Serious adverse events"). A revisable form: the nurse
@@ -26,7 +27,7 @@ export const adverseEventTermSchema = z.discriminatedUnion('kind', [
   z.strictObject({
     kind: z.literal('freeText'),
     /** As the person wrote it, e.g. an infection's name ("infections (free term)", infusion-and-monitoring.md). */
-    text: z.string().trim().min(1).max(200),
+    text: textSchema.trim().min(1).max(200),
   }),
 ]);
 export type AdverseEventTerm = z.infer<typeof adverseEventTermSchema>;
@@ -120,7 +121,7 @@ export const adverseEventSchema = z
     labGrading: labGradingSchema.optional(),
     /** The physician's signed decision on whether this event is a dose-limiting toxicity. */
     dltDecision: z.strictObject({ isDlt: z.boolean(), decidedAt: instant }).optional(),
-    comment: z.string().max(2000).optional(),
+    comment: textSchema.max(2000).optional(),
     /** The physician's causality assessment to the procedure (the infusion itself, the venous access). */
     relationToProcedure: relatednessSchema.optional(),
     expectedness: expectednessSchema.optional(),
@@ -128,16 +129,16 @@ export const adverseEventSchema = z
     /** How the sponsor was notified (with `sponsorNotifiedAt`). */
     sponsorNotificationMethod: sponsorNotificationMethodSchema.optional(),
     /** The SAE narrative for the sponsor's notification. */
-    narrative: z.string().max(4000).optional(),
+    narrative: textSchema.max(4000).optional(),
     /** The monitoring check (schedule item id, e.g. 'day-3') at which the event was first recorded. */
-    checkId: z.string().min(1).max(64).optional(),
+    checkId: textSchema.min(1).max(64).optional(),
     /** First reported by phone (a day at home). */
     byPhone: z.boolean().optional(),
     /**
      * Bedside term ids recorded as signs of this event rather than as events of their own (CTCAE v5.0: an infusion
      * related reaction is not also an allergic reaction or a cytokine release syndrome).
      */
-    signs: z.array(z.string().min(1).max(64)).max(30).optional(),
+    signs: z.array(textSchema.min(1).max(64)).max(30).optional(),
   })
   .superRefine((ae, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -188,9 +189,9 @@ export const adverseEventGradeSchema = z.strictObject({
   gradedAt: instant,
   /** CTCAE version of the grade (stored with every grade, ctcae.md). */
   version: z.string().regex(/^\d+\.\d+$/),
-  checkId: z.string().min(1).max(64).optional(),
+  checkId: textSchema.min(1).max(64).optional(),
   byPhone: z.boolean().optional(),
   labGrading: labGradingSchema.optional(),
-  comment: z.string().max(2000).optional(),
+  comment: textSchema.max(2000).optional(),
 });
 export type AdverseEventGrade = z.infer<typeof adverseEventGradeSchema>;

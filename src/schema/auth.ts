@@ -1,13 +1,12 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, roleSchema, uuidSchema } from './common';
+import { isoDateTimeSchema, roleSchema, textSchema, uuidSchema } from './common';
 
 // Sign-in, session and account shapes (shared/design/wire-contract.md, "Sign-in"), shared by the tablet and the
 // server. Response schemas carry no transforms: the server encodes answers through them. Messages have no final
 // period: the server's validation error wraps them in a sentence.
 
 /** Usernames are compared lower-case, so "Alice" and "alice" are one account. */
-export const usernameSchema = z
-  .string()
+export const usernameSchema = textSchema
   .trim()
   .toLowerCase()
   .min(2, 'A username has at least 2 characters')
@@ -19,21 +18,20 @@ export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** The password policy for a new or reset password. */
-export const newPasswordSchema = z
-  .string()
+export const newPasswordSchema = textSchema
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(MAX_PASSWORD_LENGTH, `A password has at most ${MAX_PASSWORD_LENGTH} characters`);
 
-export const displayNameSchema = z.string().trim().max(200);
-export const deviceNameSchema = z.string().trim().min(1).max(100);
+export const displayNameSchema = textSchema.trim().max(200);
+export const deviceNameSchema = textSchema.trim().min(1).max(100);
 
 /**
  * Sign-in. The username is not held to the creation rules here: an ill-formed one simply matches nobody, and
  * answers like any unknown user. `deviceId` lets a tablet signing in again keep its device.
  */
 export const loginRequestSchema = z.object({
-  username: z.string().trim().toLowerCase().min(1).max(128),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  username: textSchema.trim().toLowerCase().min(1).max(128),
+  password: textSchema.min(1).max(MAX_PASSWORD_LENGTH),
   deviceName: deviceNameSchema,
   deviceId: uuidSchema.optional(),
 });
@@ -55,7 +53,7 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
-export const refreshRequestSchema = z.object({ refreshToken: z.string().min(1).max(200) });
+export const refreshRequestSchema = z.object({ refreshToken: textSchema.min(1).max(200) });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 
 export const meResponseSchema = z.object({

@@ -4,7 +4,42 @@ import { z } from 'zod';
 export const uuidSchema = z.uuid();
 export const isoDateTimeSchema = z.iso.datetime({ offset: true });
 export const isoDateSchema = z.iso.date();
-export const reasonSchema = z.string().trim().min(3).max(1000);
+
+// NUL (U+0000) and a lone surrogate are never meaningful text: PostgreSQL refuses both (text, jsonb), they break
+// exports and display, and a client sending them is broken or hostile. Every string of every shape (records,
+// reasons, names, device names, usernames, passwords) is a `textSchema`; the store also scans whole bodies with
+// `findBadText`, so a shape that forgot it is still covered (wire-contract.md, "What the store enforces").
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this refuses
+const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const BAD_TEXT_MESSAGE = 'holds a NUL character or a lone surrogate';
+
+export function isCleanText(value: string): boolean {
+  return !BAD_TEXT.test(value);
+}
+
+/** The one text schema: a string without NUL or lone surrogate. Chain `.trim()`, `.min()`, `.max()` on it. */
+export const textSchema = z.string().refine(isCleanText, { message: BAD_TEXT_MESSAGE, abort: true });
+
+/** The path (`data.comment`, `mutations.3.reason`) of the first string or key holding bad text, or null. */
+export function findBadText(value: unknown, path: readonly (string | number)[] = []): string | null {
+  if (typeof value === 'string') return isCleanText(value) ? null : path.join('.') || 'value';
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findBadText(value[i], [...path, i]);
+      if (found !== null) return found;
+    }
+    return null;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (!isCleanText(key)) return [...path, '(key)'].join('.');
+    const found = findBadText(item, [...path, key]);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+export const reasonSchema = textSchema.trim().min(3).max(1000);
 
 export const roleSchema = z.enum(['nurse', 'physician', 'data-manager', 'admin']);
 export type Role = z.infer<typeof roleSchema>;

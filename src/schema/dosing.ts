@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common';
 
 // Dose, cell product and dose-decision shapes (shared/clinical/dosing.md, infusion-and-monitoring.md "Product and
 // dose"). Ranges that are trial settings (weight 30–200 kg, viability ≥ 70 %, duration 30–120 min, the decision
@@ -37,7 +38,7 @@ export type DoseInput = z.infer<typeof doseInputSchema>;
 
 /** The `infusionProduct` record: the checks before starting (infusion-and-monitoring.md, "Product and dose"). */
 export const infusionProductSchema = productContentSchema.extend({
-  lotNumber: z.string().trim().min(1).max(64),
+  lotNumber: textSchema.trim().min(1).max(64),
   /** Trial number printed on the bag, checked against the participant's ("identity of bag ↔ participant"). */
   labelTrialNumber: z.string().regex(/^MSC-LES-\d{2}$/),
   viabilityPercent: z.number().min(0).max(100),
@@ -97,7 +98,7 @@ export const doseDecisionSchema = z.strictObject({
   /** What the physician decided: the next cohort's dose, or to pause inclusions. */
   decision: z.enum(['escalate', 'de-escalate', 'hold', 'pause']),
   nextDoseLevel: doseLevelSchema.optional(),
-  rationale: z.string().trim().min(1).max(4000),
+  rationale: textSchema.trim().min(1).max(4000),
   decidedAt: instant,
 });
 export type DoseDecision = z.infer<typeof doseDecisionSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common';
 import { ctcaeGradeSchema, labTermSchema } from './adverse-events';
 
 // The 10-day tolerance monitoring (shared/clinical/infusion-and-monitoring.md, "Schedule", "Solicited CTCAE
@@ -9,14 +10,14 @@ const instant = z.iso.datetime({ offset: true });
 
 /** One solicited item's answer: absent, or present at a grade, pointing at the adverse event it opened/updated. */
 export const checklistAnswerSchema = z.discriminatedUnion('present', [
-  z.strictObject({ item: z.string().min(1).max(64), present: z.literal(false) }),
+  z.strictObject({ item: textSchema.min(1).max(64), present: z.literal(false) }),
   z.strictObject({
-    item: z.string().min(1).max(64),
+    item: textSchema.min(1).max(64),
     present: z.literal(true),
     grade: ctcaeGradeSchema,
     adverseEventId: z.uuid(),
     /** Recorded as a sign of another present term (infusion reaction rule), not as an event of its own. */
-    signOf: z.string().min(1).max(64).optional(),
+    signOf: textSchema.min(1).max(64).optional(),
   }),
 ]);
 export type ChecklistAnswer = z.infer<typeof checklistAnswerSchema>;
@@ -41,7 +42,7 @@ export type CheckLab = z.infer<typeof checkLabSchema>;
  */
 export const monitoringCheckSchema = z.strictObject({
   /** Schedule item id of monitoringSchedule: 'post-30' … 'day-10'. */
-  checkId: z.string().min(1).max(64),
+  checkId: textSchema.min(1).max(64),
   doneAt: instant,
   /** Done by phone on a day at home: no vital signs, answers as the participant reports them. */
   byPhone: z.boolean().optional(),
@@ -50,11 +51,11 @@ export const monitoringCheckSchema = z.strictObject({
   otherEventIds: z.array(z.uuid()).max(30).optional(),
   labs: z.array(checkLabSchema).max(10).optional(),
   /** Current treatments as the nurse noted them. */
-  treatments: z.string().max(2000).optional(),
+  treatments: textSchema.max(2000).optional(),
   vitalSignsId: z.uuid().optional(),
   /** Entered after the check's window closed: why. */
-  lateReason: z.string().trim().min(3).max(1000).optional(),
-  comment: z.string().max(2000).optional(),
+  lateReason: textSchema.trim().min(3).max(1000).optional(),
+  comment: textSchema.max(2000).optional(),
 });
 export type MonitoringCheck = z.infer<typeof monitoringCheckSchema>;
 
@@ -77,14 +78,14 @@ export const toleranceDeterminationSchema = z
         z.strictObject({
           adverseEventId: z.uuid(),
           isDlt: z.boolean(),
-          comment: z.string().max(1000).optional(),
+          comment: textSchema.max(1000).optional(),
         }),
       )
       .max(60),
     /** The participant had a DLT: true when any event above is one. */
     dlt: z.boolean(),
     decidedAt: instant,
-    comment: z.string().max(2000).optional(),
+    comment: textSchema.max(2000).optional(),
   })
   .refine((d) => d.dlt === d.events.some((e) => e.isDlt), {
     path: ['dlt'],

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateSchema } from './common';
+import { isoDateSchema, textSchema } from './common';
 
 // Patients are identified only by trial number and initials (wire-contract.md, "Two record kinds fixed here").
 export const trialNumberSchema = z.string().regex(/^MSC-LES-\d{2}$/, 'trialNumber');
@@ -19,10 +19,10 @@ export const participantSchema = z.strictObject({
   cohort: z.number().int().min(1).max(2).optional(),
   inclusionDate: isoDateSchema.optional(),
   /** Why screening failed: the excluding criteria, as the signed eligibility assessment gave them. */
-  screenFailureReason: z.string().trim().min(1).max(2000).optional(),
+  screenFailureReason: textSchema.trim().min(1).max(2000).optional(),
   withdrawalDate: isoDateSchema.optional(),
-  withdrawalReason: z.string().trim().min(1).max(2000).optional(),
+  withdrawalReason: textSchema.trim().min(1).max(2000).optional(),
   infusionDate: isoDateSchema.optional(),
-  comment: z.string().max(2000).optional(),
+  comment: textSchema.max(2000).optional(),
 });
 export type Participant = z.infer<typeof participantSchema>;

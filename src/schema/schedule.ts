@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common';
 
 // Schedules of the infusion, the 10-day monitoring and the M0–M12 visits (shared/clinical/domain-api.md,
 // "Schedules"). Times are epoch milliseconds; calendar dates are ISO 'YYYY-MM-DD'. The contract's five fields
@@ -90,7 +91,7 @@ export type VisitScheduleInput = z.infer<typeof visitScheduleInputSchema>;
 
 /** The team's declaration that an item will not be done (visits.md: "declared missed, with a reason"). */
 export const missedDeclarationSchema = z.strictObject({
-  reason: z.string().trim().min(1).max(2000),
+  reason: textSchema.trim().min(1).max(2000),
   declaredAt: epochMs,
 });
 export type MissedDeclaration = z.infer<typeof missedDeclarationSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, uuidSchema } from './common';
+import { isoDateTimeSchema, textSchema, uuidSchema } from './common';
 
 // The sync wire shapes (shared/design/wire-contract.md; docs/sync-protocol.md). Extend only with optional fields.
 
@@ -13,12 +13,12 @@ export type MutationOp = z.infer<typeof mutationOpSchema>;
 export const mutationSchema = z.object({
   mutationId: uuidSchema,
   recordId: uuidSchema,
-  kind: z.string().min(1).max(64),
+  kind: textSchema.min(1).max(64),
   patientId: uuidSchema.nullable(),
   op: mutationOpSchema,
   baseRev: z.number().int().nonnegative().nullable(),
   data: z.record(z.string(), z.unknown()),
-  reason: z.string().max(1000).optional(),
+  reason: textSchema.max(1000).optional(),
   at: isoDateTimeSchema,
   /** For an observation correction: the record this new one supersedes (the old one is kept). */
   supersedes: uuidSchema.optional(),
@@ -39,12 +39,54 @@ export const pushRequestSchema = z.object({
 export const pushStatusSchema = z.enum(['applied', 'duplicate', 'conflict', 'rejected']);
 export type PushStatus = z.infer<typeof pushStatusSchema>;
 
+/**
+ * Why the store rejected a mutation, as a stable code (docs/sync-protocol.md, "Reason codes") beside the
+ * `reason` sentence: the tablet words it in the person's language. A store may add codes; a tablet shows an
+ * unknown one with the sentence.
+ */
+export const REJECT_CODES = [
+  'invalid-mutation',
+  'invalid-text',
+  'unknown-kind',
+  'author-mismatch',
+  'role-not-allowed',
+  'invalid-data',
+  'invalid-patient-id',
+  'invalid-base-rev',
+  'reason-required',
+  'append-only',
+  'supersede-not-allowed',
+  'clock-ahead',
+  'mutation-id-reused',
+  'unknown-participant',
+  'record-mismatch',
+  'unknown-superseded',
+  'record-exists',
+  'unknown-record',
+  'base-rev-ahead',
+  'not-record-author',
+  'not-signer',
+  'void-changes-data',
+  'signature-signer',
+  'signature-role',
+  'signature-meaning',
+  'signature-signer-name',
+  'signature-record',
+  'signature-hash',
+  'trial-number-taken',
+  'cohort-full',
+  'storage-error',
+] as const;
+export type RejectCode = (typeof REJECT_CODES)[number];
+
 export const pushResultSchema = z.object({
   mutationId: z.string(),
   status: pushStatusSchema,
   seq: z.number().int().optional(),
   rev: z.number().int().optional(),
   reason: z.string().optional(),
+  /** With `rejected`: the stable reason code (REJECT_CODES). */
+  code: z.string().optional(),
 });
 export type PushResult = z.infer<typeof pushResultSchema>;
 export const pushResponseSchema = z.object({ results: z.array(pushResultSchema) });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textSchema } from './common';
 
 // Physiological bounds: an entry outside them is refused (shared/clinical/infusion-and-monitoring.md,
 // "Vital signs"; trial team's working defaults). Inclusive at both ends.
@@ -28,11 +29,11 @@ export const vitalSignsSchema = z.strictObject({
   spo2: bounded('spo2').int(),
   rr: bounded('rr').int(),
   /** Schedule item this set answers (e.g. 'infusion-15'), when taken for a timed check. */
-  checkId: z.string().max(64).optional(),
+  checkId: textSchema.max(64).optional(),
   /** The infusion (or monitoring track) whose schedule `checkId` belongs to. */
   trackId: z.uuid().optional(),
   /** True for the pre-infusion baseline set, against which falls are measured. */
   baseline: z.boolean().optional(),
-  comment: z.string().max(2000).optional(),
+  comment: textSchema.max(2000).optional(),
 });
 export type VitalSigns = z.infer<typeof vitalSignsSchema>;

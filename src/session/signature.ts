@@ -3,8 +3,7 @@ import type { CommandError } from '@/db/command-result';
 import type { ChevetDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import type { WriteContext } from '@/db/write-context';
-import type { Role } from '@/schema/common';
-import type { Signature, SignatureMeaning } from '@/schema/signature';
+import { canSign, signerNameOf, type Signature, type SignatureMeaning } from '@/schema/signature';
 import type { AuthFailure } from './auth-errors';
 import { contentHash } from './canonical-json';
 import { checkPersonPin } from './pin-check';
@@ -15,23 +14,8 @@ import { reauthenticateWithPassword } from './session-store';
 // is stored through the one write path. It names one revision of one record and the SHA-256 of that revision's
 // data, so any later change shows the signature as invalidated.
 
-/** Who may sign what. */
-export const SIGNING_ROLES: Record<SignatureMeaning, readonly Role[]> = {
-  'eligibility-assessment': ['physician'],
-  'adverse-event-grading': ['physician'],
-  'dlt-confirmation': ['physician'],
-  'conflict-resolution': ['physician'],
-  'visit-forms': ['physician'],
-  'infusion-record': ['nurse', 'physician'],
-  'data-review': ['data-manager'],
-  'participant-dossier': ['physician'],
-  'dose-level-change': ['physician'],
-  'dose-decision': ['physician'],
-};
-
-export function canSign(role: Role | undefined, meaning: SignatureMeaning): boolean {
-  return !!role && SIGNING_ROLES[meaning].includes(role);
-}
+// Who may sign what is one table in src/schema/signature.ts, shared with the store that enforces it.
+export { canSign, SIGNING_ROLES } from '@/schema/signature';
 
 export type SignInput = {
   recordId: string;
@@ -112,7 +96,7 @@ export async function signRecord(
   if (record.voided) return { ok: false, problem: 'record-voided' };
   const signature: Signature = {
     signer: ctx.userId,
-    signerName: signer.displayName.trim() || signer.username,
+    signerName: signerNameOf(signer),
     role: ctx.role,
     meaning: input.meaning,
     signedAt: ctx.now().toISOString(),
