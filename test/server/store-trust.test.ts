@@ -67,13 +67,15 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
     at: '2026-03-02T09:00:00+01:00',
     ...over,
   });
+  let participants = 0;
   async function participant() {
     const id = uuidv7();
+    participants += 1;
     const m = mutation({
       recordId: id,
       patientId: id,
       kind: 'participant',
-      data: { trialNumber: 'MSC-LES-01', initials: 'AB' },
+      data: { trialNumber: `MSC-LES-${String(participants).padStart(2, '0')}`, initials: 'AB' },
     });
     expect((await push(physician, [m]))[0]!.status).toBe('applied');
     return { id, data: m.data as Record<string, unknown> };

@@ -154,7 +154,8 @@ describe('convergence of tablets and the central store under faults', () => {
             } else if (step.type === 'void') {
               const live = await t.db.records
                 .where({ patientId, kind: 'vitalSigns' })
-                .filter((r) => !r.voided)
+                // The store lets only the author, or a physician, void a record (issue 17); the screens offer no more.
+                .filter((r) => !r.voided && (r.createdBy === t.user.userId || t.user.role === 'physician'))
                 .toArray();
               const target = live[step.pick % Math.max(live.length, 1)];
               if (target) {
