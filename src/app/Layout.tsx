@@ -7,6 +7,7 @@ import { SessionBanners } from './auth/SessionBanners';
 import { SessionControls } from './auth/SessionControls';
 import { LanguageSwitch } from './LanguageSwitch';
 import { StorageWarning } from './storage/StorageWarning';
+import { SetAsideNotice } from './sync/SetAsideNotice';
 import { SyncIndicator } from './sync/SyncIndicator';
 import { SyncRunner } from './sync/SyncRunner';
 import { UpdateBanner } from './UpdateBanner';
@@ -41,6 +42,7 @@ export function Layout() {
       <UpdateBanner />
       <SyncIndicator />
       <SyncRunner />
+      <SetAsideNotice />
       <StorageWarning />
       <SessionBanners />
       <main id="main" tabIndex={-1}>

@@ -3,10 +3,11 @@ import type { z } from 'zod';
 import { contentRuleViolation } from '@/domain/record-rules';
 import { reasonSchema } from '@/schema/common';
 import { isRecordKind, RECORD_KINDS, type RecordKind } from '@/schema/records';
-import type { Mutation, MutationOp } from '@/schema/sync';
+import type { MutationOp } from '@/schema/sync';
 import { failure, type CommandError, type CommandResult } from './command-result';
 import type { ChevetDb } from './database';
 import { deriveRecord } from './derive-record';
+import { mutationOf } from './set-aside';
 import type { AuditAction, RecordData, StoredRevision } from './types';
 import type { WriteContext } from './write-context';
 
@@ -182,20 +183,7 @@ async function write(db: ChevetDb, ctx: WriteContext, input: WriteInput): Promis
         seq: null,
         status: 'pending',
       };
-      const mutation: Mutation = {
-        mutationId,
-        recordId: input.recordId,
-        kind: input.kind,
-        patientId: input.patientId,
-        op: input.op,
-        baseRev,
-        data: parsed.data,
-        ...(input.reason ? { reason: input.reason } : {}),
-        ...(input.supersedes ? { supersedes: input.supersedes } : {}),
-        at,
-        userId: ctx.userId,
-        deviceId: ctx.deviceId,
-      };
+      const mutation = mutationOf(revision);
       await db.revisions.add(revision);
       await db.records.put(deriveRecord([...history, revision])!);
       await db.audit.add({

@@ -31,7 +31,15 @@ export type StoredRevision = {
   seq: number | null;
   receivedAt?: string;
   status: RevisionStatus;
+  /** Why the store refused it (or could not store it), as it said it: a sentence. */
   rejectReason?: string;
+  /** The stable reason code of a refusal (`store-error`: the store failed on it alone, again and again). */
+  rejectCode?: string;
+  /** When this tablet set it aside (a refused mutation never blocks the outbox; it is kept, never deleted). */
+  rejectedAt?: string;
+  /** The author saw the set-aside entry and dismissed it: it stays stored, shown no more as needing action. */
+  acknowledgedAt?: string;
+  acknowledgedBy?: string;
 };
 
 export type StoredRecord = {
@@ -55,7 +63,17 @@ export type StoredRecord = {
   syncState: RecordSyncState;
 };
 
-export type AuditAction = 'create' | 'revise' | 'void' | 'resolve' | 'sync-conflict' | 'sync-rejected';
+export type AuditAction =
+  | 'create'
+  | 'revise'
+  | 'void'
+  | 'resolve'
+  | 'sync-conflict'
+  | 'sync-rejected'
+  /** The author acknowledged a set-aside (refused) entry; it stays stored. */
+  | 'sync-rejected-acknowledged'
+  /** The author sent a set-aside entry again (the store had failed on it, not refused it). */
+  | 'sync-resent';
 
 export type AuditEntry = {
   id?: number;

@@ -4,6 +4,7 @@ import { eligibilityEn } from './eligibility.en';
 import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
 import infusionEn from './infusion.en';
+import setAsideEn from './set-aside.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -393,6 +394,7 @@ const en: Catalogue = {
   clinical: clinicalEn,
   eligibility: eligibilityEn,
   ...infusionEn,
+  setAside: setAsideEn,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

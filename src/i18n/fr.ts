@@ -3,6 +3,7 @@ import { eligibilityFr } from './eligibility.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 import infusionFr from './infusion.fr';
+import setAsideFr from './set-aside.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -405,6 +406,7 @@ const fr = {
   clinical: clinicalFr,
   eligibility: eligibilityFr,
   ...infusionFr,
+  setAside: setAsideFr,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

@@ -21,6 +21,8 @@ export class SyncFailure extends Error {
     readonly kind: SyncFailureKind,
     message: string,
     readonly code?: string,
+    /** The HTTP status of the answer, when the store answered: tells a batch the store could not take apart. */
+    readonly status?: number,
   ) {
     super(message);
   }
@@ -56,10 +58,16 @@ export function httpSyncApi(options: HttpSyncApiOptions): SyncApi {
     const error = errorBodySchema.safeParse(body);
     const code = error.success ? error.data.error.code : undefined;
     const message = error.success ? error.data.error.message : `HTTP ${response.status}`;
-    if (response.status === 401)
-      throw new SyncFailure(code === 'device-revoked' ? 'device-revoked' : 'unauthorized', message, code);
-    if (response.status >= 500 || response.status === 429) throw new SyncFailure('server', message, code);
-    throw new SyncFailure('refused', message, code);
+    const { status } = response;
+    if (status === 401)
+      throw new SyncFailure(
+        code === 'device-revoked' ? 'device-revoked' : 'unauthorized',
+        message,
+        code,
+        status,
+      );
+    if (status >= 500 || status === 429) throw new SyncFailure('server', message, code, status);
+    throw new SyncFailure('refused', message, code, status);
   }
   return {
     push: (body) =>

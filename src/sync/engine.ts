@@ -19,7 +19,8 @@ export type SyncEngineOptions = {
   periodMs?: number;
 };
 
-export type SyncOutcome = { ok: true; pushed: number; pulled: number } | { ok: false; error: SyncFailure };
+export type SyncOutcome =
+  { ok: true; pushed: number; setAside: number; pulled: number } | { ok: false; error: SyncFailure };
 
 /**
  * Runs sync rounds (push the outbox, then pull until caught up) on every trigger: start, the `online` event,
@@ -101,14 +102,16 @@ export class SyncEngine {
       nextRetryAt: undefined,
     });
     try {
-      const pushed = await pushOutbox(db, api, deviceId, undefined, this.options.userId);
+      const push = await pushOutbox(db, api, deviceId, undefined, this.options.userId);
       const pulled = await pullChanges(db, api);
+      // A mutation the store failed on alone waits for the next round; the rest was sent and pulled anyway.
+      if (push.failure) throw push.failure;
       const at = this.now().toISOString();
       await updateSyncMeta(db, { lastSuccessAt: at, lastError: undefined });
       this.failures = 0;
       useSyncStatus.setState({ syncing: false, lastSuccessAt: at, lastError: undefined });
       this.schedule(this.periodMs);
-      return { ok: true, pushed, pulled };
+      return { ok: true, pushed: push.answered, setAside: push.setAside, pulled };
     } catch (caught) {
       const error =
         caught instanceof SyncFailure

@@ -1,16 +1,37 @@
 import type { ChevetDb } from '@/db/database';
-import type { AuditEntry, StoredRevision } from '@/db/types';
+import type { AuditEntry, OutboxEntry, StoredRevision } from '@/db/types';
 import type { PushResult } from '@/schema/sync';
-import type { SyncApi } from './api';
+import { SyncFailure, type SyncApi } from './api';
 import { rederiveRecords } from './rederive';
+import { STORE_ERROR } from '@/db/set-aside';
+import { rejectionCode } from './rejection';
 
 // Small enough that a batch survives a flaky connection between two rooms, large enough for a first sync.
 export const PUSH_BATCH_SIZE = 500;
+/**
+ * A mutation the store fails on alone this many times in one round, while it stores the others, is set aside
+ * (kept on the tablet as refused, shown to its author): it must not hold back the rest of the outbox forever.
+ */
+export const SET_ASIDE_AFTER = 3;
+
+export type PushReport = {
+  /** Mutations the store answered (applied, duplicate, conflict or rejected). */
+  answered: number;
+  /** Mutations set aside by this tablet because the store failed on each of them alone, again and again. */
+  setAside: number;
+  /** Entries still waiting after this round, and why: the round is a failure, retried with backoff. */
+  failure?: SyncFailure;
+};
 
 /**
  * Sends the outbox oldest first, one batch at a time, until it is empty. Each answer is stored in one
  * transaction; a batch whose answer is lost is simply sent again (the server answers `duplicate`).
- * Returns how many mutations were answered.
+ *
+ * A refused mutation never blocks the others: the store answers it `rejected` and it is set aside. A batch the
+ * store fails on as a whole (a 500, a body it will not take) is split in halves until the failing mutation is
+ * alone, so that the others drain; that one is retried alone, and set aside after SET_ASIDE_AFTER failures in a
+ * round where the store stored other mutations (so an outage of the store sets nothing aside: it fails everything).
+ * A network failure, an expired sign-in or a busy store stops the round instead, to be retried whole.
  */
 export async function pushOutbox(
   db: ChevetDb,
@@ -19,23 +40,77 @@ export async function pushOutbox(
   batchSize = PUSH_BATCH_SIZE,
   /** On a shared tablet, only this person's entries go with this person's session; the others wait for theirs. */
   userId?: string,
-) {
-  let answered = 0;
-  for (;;) {
-    const ordered = db.outbox.orderBy('order');
-    const batch = await (userId ? ordered.filter((entry) => entry.userId === userId) : ordered)
-      .limit(batchSize)
-      .toArray();
-    if (batch.length === 0) return answered;
+): Promise<PushReport> {
+  const report: PushReport = { answered: 0, setAside: 0 };
+  /** Entries that failed alone in this round, with their failure: not sent again by the main loop. */
+  const failing = new Map<number, { entry: OutboxEntry; error: SyncFailure }>();
+  let stalled = false;
+
+  const send = async (batch: OutboxEntry[]): Promise<void> => {
     await db.outbox.bulkUpdate(
       batch.map((entry) => ({ key: entry.order!, changes: { attempts: entry.attempts + 1 } })),
     );
-    const { results } = await api.push({ deviceId, mutations: batch.map((entry) => entry.mutation) });
+    let results: PushResult[];
+    try {
+      ({ results } = await api.push({ deviceId, mutations: batch.map((entry) => entry.mutation) }));
+    } catch (error) {
+      if (!failsOnContent(error)) throw error;
+      if (batch.length > 1) {
+        const half = Math.ceil(batch.length / 2);
+        await send(batch.slice(0, half));
+        await send(batch.slice(half));
+        return;
+      }
+      const entry = batch[0]!;
+      failing.set(entry.order!, { entry, error });
+      await db.outbox.update(entry.order!, { lastError: error.message });
+      return;
+    }
     await storeResults(db, results);
-    answered += results.length;
+    report.answered += results.length;
     // A server that answered nothing for a non-empty batch would make this loop spin: stop and retry later.
-    if (results.length === 0) return answered;
+    if (results.length === 0) stalled = true;
+  };
+
+  while (!stalled) {
+    const ordered = db.outbox.orderBy('order');
+    const batch = await ordered
+      .filter((entry) => (!userId || entry.userId === userId) && !failing.has(entry.order!))
+      .limit(batchSize)
+      .toArray();
+    if (batch.length === 0) break;
+    await send(batch);
   }
+
+  // The store took other mutations this round, so it works: what it keeps failing on alone is that mutation's.
+  for (const [order, { entry, error: first }] of [...failing]) {
+    if (report.answered === 0) break;
+    let error: SyncFailure | undefined = first;
+    for (let tries = 1; error && tries < SET_ASIDE_AFTER; tries++) {
+      failing.delete(order);
+      const current = await db.outbox.get(order);
+      if (!current) break;
+      await send([current]);
+      error = failing.get(order)?.error;
+    }
+    if (!error || !failing.has(order)) continue;
+    failing.delete(order);
+    await storeResults(db, [
+      { mutationId: entry.mutationId, status: 'rejected', code: STORE_ERROR, reason: error.message },
+    ]);
+    report.setAside += 1;
+  }
+  const left = [...failing.values()][0];
+  if (left) report.failure = left.error;
+  return report;
+}
+
+/** The store answered, and its failure may be this batch's content: splitting the batch can tell. */
+function failsOnContent(error: unknown): error is SyncFailure {
+  if (!(error instanceof SyncFailure) || error.status === undefined) return false;
+  const { status } = error;
+  // 401/403: the session or the tablet; 404: no such route; 408/429: the store is busy. Not the content.
+  return status === 500 || (status >= 400 && status < 500 && ![401, 403, 404, 408, 429].includes(status));
 }
 
 async function storeResults(db: ChevetDb, results: readonly PushResult[]) {
@@ -59,7 +134,13 @@ async function storeResults(db: ChevetDb, results: readonly PushResult[]) {
       } else {
         next.status = 'rejected';
         next.rejectReason = result.reason ?? 'rejected';
-        audit.push(syncAudit(revision, 'sync-rejected', now, result.reason));
+        const code = rejectionCode(result);
+        if (code) next.rejectCode = code;
+        else delete next.rejectCode;
+        next.rejectedAt = now;
+        delete next.acknowledgedAt;
+        delete next.acknowledgedBy;
+        audit.push(syncAudit(revision, 'sync-rejected', now, code ?? result.reason));
       }
       updated.push(next);
     });

@@ -33,6 +33,12 @@ export class SimServer {
   }
 }
 
+/** An error answer as the HTTP client reports it (src/sync/api.ts): kind by status, the status kept. */
+function failureOf(status: number, body: string) {
+  const kind = status === 401 ? 'unauthorized' : status >= 500 || status === 429 ? 'server' : 'refused';
+  return new SyncFailure(kind, body, undefined, status);
+}
+
 /** A SyncApi over `inject`, for one signed-in user on one device. */
 export function injectApi(server: SimServer, user: SignedInUser): SyncApi {
   return {
@@ -43,7 +49,7 @@ export function injectApi(server: SimServer, user: SignedInUser): SyncApi {
         headers: user.headers,
         payload: body,
       });
-      if (res.statusCode !== 200) throw new SyncFailure('refused', res.body);
+      if (res.statusCode !== 200) throw failureOf(res.statusCode, res.body);
       return pushResponseSchema.parse(res.json());
     },
     async pull(after, limit) {
@@ -52,7 +58,7 @@ export function injectApi(server: SimServer, user: SignedInUser): SyncApi {
         url: `/api/sync/pull?after=${after}&limit=${limit}`,
         headers: user.headers,
       });
-      if (res.statusCode !== 200) throw new SyncFailure('refused', res.body);
+      if (res.statusCode !== 200) throw failureOf(res.statusCode, res.body);
       return pullResponseSchema.parse(res.json());
     },
   };

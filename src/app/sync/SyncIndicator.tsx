@@ -19,7 +19,12 @@ export function SyncIndicator() {
   const counts = useLiveQuery(
     async () => ({
       pending: await db.outbox.count(),
-      rejected: await db.revisions.where('status').equals('rejected').count(),
+      // Set aside and not yet acknowledged by their author (an acknowledged one stays stored, but needs nobody).
+      rejected: await db.revisions
+        .where('status')
+        .equals('rejected')
+        .filter((r) => !r.acknowledgedAt)
+        .count(),
       conflicts: await db.records.where('inConflict').equals(1).count(),
     }),
     [db],
