@@ -4,16 +4,21 @@ import { RouterProvider } from 'react-router';
 import { startTabletAlarms } from './app/alarms/start-alarms';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/pwa';
+import { startTabLock, TabGate } from './app/TabGate';
 import { initI18n } from './i18n';
 import { useSession } from './session/session-store';
 import './app/app.css';
 
 // Who may unlock this tablet is read from IndexedDB while the catalogue initialises, not after the first render.
 void useSession.getState().init();
+// One active tab per tablet: claimed once, before the first render.
+startTabLock();
 await initI18n();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <TabGate>
+      <RouterProvider router={router} />
+    </TabGate>
   </StrictMode>,
 );
 registerServiceWorker();

@@ -39,9 +39,12 @@ export async function listSetAside(db: ChevetDb, userId: string): Promise<Stored
   return refused.sort((a, b) => (b.rejectedAt ?? b.at).localeCompare(a.rejectedAt ?? a.at));
 }
 
+/** The codes of a store failing on an entry (its database, or a 500 again and again), not refusing it. */
+const FAILED_ON = [STORE_ERROR, 'storage-error'];
+
 /** Whether this entry may be sent again: only when the store failed on it, not when it refused it. */
 export function maySendAgain(revision: Pick<StoredRevision, 'status' | 'rejectCode'>): boolean {
-  return revision.status === 'rejected' && revision.rejectCode === STORE_ERROR;
+  return revision.status === 'rejected' && FAILED_ON.includes(revision.rejectCode ?? '');
 }
 
 type Outcome = { ok: true } | { ok: false; problem: 'not-found' | 'not-author' | 'not-allowed' };
@@ -64,7 +67,7 @@ export function acknowledgeSetAside(db: ChevetDb, ctx: WriteContext, mutationId:
 
 /**
  * Sends a set-aside entry again, unchanged (same mutation id: a store that did store it answers `duplicate`):
- * only for an entry the store failed on (`store-error`); a refusal would only be refused again.
+ * only for an entry the store failed on (`store-error`, `storage-error`); a refusal would only be refused again.
  */
 export function sendSetAsideAgain(db: ChevetDb, ctx: WriteContext, mutationId: string): Promise<Outcome> {
   return db.transaction('rw', [db.revisions, db.records, db.audit, db.outbox], async () => {

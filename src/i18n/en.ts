@@ -5,6 +5,8 @@ import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
 import infusionEn from './infusion.en';
 import setAsideEn from './set-aside.en';
+import tabEn from './tab.en';
+import signatureStoreEn from './signature-store.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -276,9 +278,9 @@ const en: Catalogue = {
     revoked_other:
       'This tablet was revoked by the administrator. Nothing is deleted: {{count}} unsent entries stay on the tablet. Do not reset it; contact the administrator.',
     clockAhead:
-      'This tablet’s clock is {{minutes}} min ahead of the server’s. Correct the tablet’s date and time: care times depend on it.',
+      'This tablet’s clock is {{offset}} ahead of the central store’s. Correct the tablet’s date and time: care times depend on it.',
     clockBehind:
-      'This tablet’s clock is {{minutes}} min behind the server’s. Correct the tablet’s date and time: care times depend on it.',
+      'This tablet’s clock is {{offset}} behind the central store’s. Correct the tablet’s date and time: care times depend on it.',
     dismiss: 'Understood',
     settingsTitle: 'Session on this tablet',
     autoLock: 'Lock automatically after',
@@ -321,7 +323,7 @@ const en: Catalogue = {
     list: 'Signatures',
     valid: 'Valid',
     invalidated: 'Invalidated',
-    entry: '{{meaning}} — {{name}} ({{role}}), {{at}}',
+    entry: '{{meaning}} — {{name}} ({{role}})',
     invalidatedExplain: 'The data changed since this signature: it no longer covers them.',
     problem: {
       forbidden: 'Your role may not sign this act.',
@@ -395,6 +397,8 @@ const en: Catalogue = {
   eligibility: eligibilityEn,
   ...infusionEn,
   setAside: setAsideEn,
+  tab: tabEn,
+  signatureStore: signatureStoreEn,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

@@ -4,6 +4,8 @@ import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 import infusionFr from './infusion.fr';
 import setAsideFr from './set-aside.fr';
+import tabFr from './tab.fr';
+import signatureStoreFr from './signature-store.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -287,9 +289,9 @@ const fr = {
     revoked_other:
       'Cette tablette a été révoquée par l’administrateur. Rien n’est effacé : {{count}} saisies non envoyées restent sur la tablette. Ne la réinitialisez pas et contactez l’administrateur.',
     clockAhead:
-      'L’horloge de cette tablette avance de {{minutes}} min sur celle du serveur. Corrigez la date et l’heure de la tablette : les heures des soins en dépendent.',
+      'L’horloge de cette tablette avance de {{offset}} sur celle du serveur central. Corrigez la date et l’heure de la tablette : les heures des soins en dépendent.',
     clockBehind:
-      'L’horloge de cette tablette retarde de {{minutes}} min sur celle du serveur. Corrigez la date et l’heure de la tablette : les heures des soins en dépendent.',
+      'L’horloge de cette tablette retarde de {{offset}} sur celle du serveur central. Corrigez la date et l’heure de la tablette : les heures des soins en dépendent.',
     dismiss: 'J’ai compris',
     settingsTitle: 'Session sur cette tablette',
     autoLock: 'Verrouillage automatique après',
@@ -333,7 +335,7 @@ const fr = {
     list: 'Signatures',
     valid: 'Valide',
     invalidated: 'Invalidée',
-    entry: '{{meaning}} — {{name}} ({{role}}), {{at}}',
+    entry: '{{meaning}} — {{name}} ({{role}})',
     invalidatedExplain: 'Les données ont changé depuis cette signature : elle ne les couvre plus.',
     problem: {
       forbidden: 'Votre rôle ne permet pas de signer cet acte.',
@@ -407,6 +409,8 @@ const fr = {
   eligibility: eligibilityFr,
   ...infusionFr,
   setAside: setAsideFr,
+  tab: tabFr,
+  signatureStore: signatureStoreFr,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

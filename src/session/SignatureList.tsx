@@ -7,29 +7,65 @@ import type { Signature } from '@/schema/signature';
 import { sessionDeps } from './session-store';
 import { signaturesOf, signatureValidity, type SignatureValidity } from './signature';
 
-export type SignatureView = { id: string; signature: Signature; validity: SignatureValidity };
+export type SignatureView = {
+  id: string;
+  signature: Signature;
+  validity: SignatureValidity;
+  /** The signer as the store's accounts name them (see below). */
+  signerName: string;
+  /** When the central store received it (its clock); undefined while only on this tablet. */
+  receivedAt?: string;
+  /** The store recorded another author than the signer it names: it never counts as a signature. */
+  notBySigner: boolean;
+};
 
 /**
  * The signatures of a record with their validity, live: a revision or a void of the record (here or synced from
  * another tablet) turns its signatures "invalidated" at once.
+ *
+ * Who signed is what the store recorded: the author of the signature's mutation (the token's person, never the
+ * tablet's claim), named as the store's accounts name them — the name of that account as this tablet learnt it
+ * at its sign-in here, else the `signerName` the store checked against the account (issue 17) — and the store's
+ * receipt time beside the tablet's `signedAt`. A stored signature whose author is not its signer (one pushed
+ * before the store checked) is shown, marked, never valid.
  */
 export function useRecordSignatures(
   record: StoredRecord | undefined,
   db?: ChevetDb,
 ): SignatureView[] | undefined {
   const database = db ?? sessionDeps().db();
-  const stored = useLiveQuery(
-    () => (record ? signaturesOf(database, record) : Promise.resolve([])),
-    [database, record?.id, record?.patientId],
-  );
+  const stored = useLiveQuery(async () => {
+    if (!record) return [];
+    const signatures = await signaturesOf(database, record);
+    const revisions = await database.revisions
+      .where('recordId')
+      .anyOf(signatures.map((r) => r.id))
+      .toArray();
+    const people = await database.people.bulkGet([...new Set(revisions.map((r) => r.userId))]);
+    return signatures.map((r) => {
+      const created = revisions.find((v) => v.recordId === r.id && v.op === 'create');
+      const author = created?.userId ?? r.createdBy;
+      const account = people.find((p) => p?.userId === author);
+      return { record: r, author, synced: created?.seq != null, receivedAt: created?.receivedAt, account };
+    });
+  }, [database, record?.id, record?.patientId]);
   const [views, setViews] = useState<SignatureView[] | undefined>(undefined);
   useEffect(() => {
     if (!stored) return;
     let cancelled = false;
     void Promise.all(
-      stored.map(async (r) => {
+      stored.map(async ({ record: r, author, synced, receivedAt, account }): Promise<SignatureView> => {
         const signature = r.data as Signature;
-        return { id: r.id, signature, validity: await signatureValidity(signature, record) };
+        const notBySigner = synced && author !== signature.signer;
+        const validity = notBySigner ? 'invalidated' : await signatureValidity(signature, record);
+        return {
+          id: r.id,
+          signature,
+          validity,
+          signerName: (!notBySigner && account?.displayName.trim()) || signature.signerName,
+          ...(receivedAt ? { receivedAt } : {}),
+          notBySigner,
+        };
       }),
     ).then((next) => {
       if (!cancelled) setViews(next);
@@ -52,7 +88,7 @@ export function SignatureList({ record, db }: { record: StoredRecord; db?: Cheve
         <p className="muted">{t('signature.none')}</p>
       ) : (
         <ul>
-          {views.map(({ id, signature, validity }) => (
+          {views.map(({ id, signature, validity, signerName, receivedAt, notBySigner }) => (
             <li
               key={id}
               className={`signature-${validity}`}
@@ -64,12 +100,27 @@ export function SignatureList({ record, db }: { record: StoredRecord; db?: Cheve
               </span>{' '}
               {t('signature.entry', {
                 meaning: t(`signature.meaning.${signature.meaning}`),
-                name: signature.signerName,
+                name: signerName,
                 role: t(`session.role.${signature.role}`),
-                at: new Date(signature.signedAt).toLocaleString(i18n.language),
               })}
-              {validity === 'invalidated' && (
-                <p className="field-error">{t('signature.invalidatedExplain')}</p>
+              <br />
+              <span className="muted" data-testid="signature-times">
+                {t('signatureStore.signedAt', {
+                  at: new Date(signature.signedAt).toLocaleString(i18n.language),
+                })}{' '}
+                ·{' '}
+                {receivedAt
+                  ? t('signatureStore.receivedAt', {
+                      at: new Date(receivedAt).toLocaleString(i18n.language),
+                    })
+                  : t('signatureStore.notReceived')}
+              </span>
+              {notBySigner ? (
+                <p className="field-error">{t('signatureStore.notBySigner')}</p>
+              ) : (
+                validity === 'invalidated' && (
+                  <p className="field-error">{t('signature.invalidatedExplain')}</p>
+                )
               )}
             </li>
           ))}

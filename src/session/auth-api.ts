@@ -136,7 +136,9 @@ export async function refresh(options: AuthApiOptions, refreshToken: string): Pr
     sessionResponseSchema,
   );
   if (!result.ok) return result;
-  return { ok: true, session: result.value };
+  // Measured again at every renewal: a clock set right (or wrong) since the sign-in shows within minutes.
+  const clockSkewMs = skewOf(result.value, result.response, result.sentAt, result.receivedAt);
+  return { ok: true, session: result.value, ...(clockSkewMs !== undefined ? { clockSkewMs } : {}) };
 }
 
 export async function me(

@@ -36,8 +36,16 @@ export type SessionScreen = 'starting' | 'sign-in' | 'set-pin' | 'locked' | 'unl
 /** Signed in online, PIN still to choose (or to confirm when the person already has one here). */
 export type PendingSignIn = SessionPerson & { hasPin: boolean };
 
-/** Above this difference between the tablet's clock and the server's, the tablet warns (clinical times). */
-export const CLOCK_SKEW_WARNING_MS = 2 * 60_000;
+/**
+ * Above this difference between the tablet's clock and the server's, the tablet says so on every screen until
+ * it is set right (clinical times are the device's; issue 17, item 8).
+ */
+export const CLOCK_SKEW_WARNING_MS = 5 * 60_000;
+
+/** A measured skew worth a warning, else undefined. */
+export function warnedSkew(skew: number | undefined): number | undefined {
+  return skew !== undefined && Math.abs(skew) > CLOCK_SKEW_WARNING_MS ? skew : undefined;
+}
 /** An access token this close to expiry is renewed first. */
 const TOKEN_MARGIN_MS = 30_000;
 
@@ -62,7 +70,7 @@ type SessionState = {
   pending?: PendingSignIn;
   /** The username the sign-in screen starts with (renewing a known person's session). */
   signInUsername?: string;
-  /** Server minus tablet clock at the last sign-in, kept only when above CLOCK_SKEW_WARNING_MS. */
+  /** Server minus tablet clock at the last sign-in or renewal, kept only when above CLOCK_SKEW_WARNING_MS. */
   clockSkewMs?: number;
   /**
    * When the unlocked person's session on this tablet began: their sign-in or unlock after someone else (or
@@ -96,7 +104,6 @@ type SessionState = {
   cancelSignIn(): Promise<void>;
   /** Forgets the current person's PIN and tokens on this tablet (drafts and unsent data stay). */
   signOut(): Promise<void>;
-  dismissClockWarning(): void;
 };
 
 type Secrets = { key?: CryptoKey; refreshToken?: string; accessToken?: string; accessExpiresAt?: number };
@@ -215,7 +222,7 @@ export const useSession = create<SessionState>((set, get) => ({
         deviceId: session.deviceId,
         hasPin: !!(known?.userId === session.user.id && known.pin),
       },
-      clockSkewMs: skew !== undefined && Math.abs(skew) > CLOCK_SKEW_WARNING_MS ? skew : undefined,
+      clockSkewMs: warnedSkew(skew),
     });
     return { ok: true };
   },
@@ -264,6 +271,8 @@ export const useSession = create<SessionState>((set, get) => ({
       syncUser: { userId, deviceId: person.deviceId },
       syncSignInNeeded: !!person.needsOnlineSignIn || !entry.refreshToken,
       deviceRevoked: !!person.deviceRevoked,
+      // The clock as last measured online (a reload comes back through this lock screen).
+      clockSkewMs: warnedSkew(person.clockSkewMs),
     });
     // Renew the session in the background when the network is there (the person works meanwhile).
     if (deps.online() && entry.refreshToken && !hasFreshAccessToken(entry))
@@ -320,10 +329,6 @@ export const useSession = create<SessionState>((set, get) => ({
       syncSignInNeeded: false,
       deviceRevoked: false,
     });
-  },
-
-  dismissClockWarning() {
-    set({ clockSkewMs: undefined });
   },
 }));
 
@@ -393,13 +398,20 @@ async function renew(userId: string, entry: Secrets): Promise<TokenOutcome> {
     entry.refreshToken = session.refreshToken;
     entry.accessExpiresAt = deps.now() + session.expiresIn * 1000;
     const sealed = entry.key ? await sealSecret(entry.key, session.refreshToken, userId) : undefined;
+    const clockSkewMs = result.clockSkewMs;
     await db.people.update(userId, {
       ...(sealed ? { refreshToken: sealed } : {}),
       deviceId: session.deviceId,
       needsOnlineSignIn: false,
       deviceRevoked: false,
+      ...(clockSkewMs !== undefined ? { clockSkewMs } : {}),
     });
-    if (isCurrent()) useSession.setState({ syncSignInNeeded: false, deviceRevoked: false });
+    if (isCurrent())
+      useSession.setState({
+        syncSignInNeeded: false,
+        deviceRevoked: false,
+        ...(clockSkewMs !== undefined ? { clockSkewMs: warnedSkew(clockSkewMs) } : {}),
+      });
     return { token: session.accessToken };
   }
   const { kind } = result.error;

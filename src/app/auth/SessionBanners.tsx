@@ -4,21 +4,36 @@ import { useTranslation } from 'react-i18next';
 import { invalidateAccessToken, markDeviceRevoked, sessionDeps, useSession } from '@/session/session-store';
 import { useSyncStatus } from '@/sync/status-store';
 
-/** The tablet's clock differs from the server's by more than 2 minutes (measured at sign-in). */
+/**
+ * The tablet's clock differs from the server's by more than 5 minutes (measured at sign-in and at each renewal
+ * of the session): said on every screen, with the offset, until the clock is set right — never dismissed.
+ */
 export function ClockSkewWarning() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const skew = useSession((s) => s.clockSkewMs);
   if (skew === undefined) return null;
-  const minutes = Math.round(Math.abs(skew) / 60_000);
+  const offset = formatOffset(Math.abs(skew), i18n.language);
   return (
     <div role="alert" className="banner banner-warn" data-testid="clock-skew">
       {/* Server ahead of the tablet: the tablet's clock is behind. */}
-      <span>{skew > 0 ? t('session.clockBehind', { minutes }) : t('session.clockAhead', { minutes })}</span>
-      <button type="button" className="secondary" onClick={() => useSession.getState().dismissClockWarning()}>
-        {t('session.dismiss')}
-      </button>
+      <span>{skew > 0 ? t('session.clockBehind', { offset }) : t('session.clockAhead', { offset })}</span>
     </div>
   );
+}
+
+/** "7 minutes", "2 heures 5 minutes", "3 jours", in the person's language. */
+export function formatOffset(ms: number, language: string): string {
+  const unit = (value: number, unit: 'minute' | 'hour' | 'day') =>
+    new Intl.NumberFormat(language, { style: 'unit', unit, unitDisplay: 'long' }).format(value);
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return unit(minutes, 'minute');
+  if (minutes < 48 * 60) {
+    const rest = minutes % 60;
+    return rest
+      ? `${unit(Math.floor(minutes / 60), 'hour')} ${unit(rest, 'minute')}`
+      : unit(minutes / 60, 'hour');
+  }
+  return unit(Math.round(minutes / (24 * 60)), 'day');
 }
 
 /**
