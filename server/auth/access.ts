@@ -43,14 +43,17 @@ export const accessControl = fp<{ secret: Uint8Array }>(async (app: FastifyInsta
             'unauthenticated',
             'Your session has expired or is invalid: sign in again.',
           );
-        // Checked on every request so that revoking a device or disabling an account takes effect at once.
+        // Checked on every request so that revoking a device, disabling an account or ending a session takes
+        // effect at once, not when the access token expires.
         const { rows } = await app.store.query<{
           username: string;
           role: Principal['role'];
           disabled: boolean;
           revoked: boolean;
+          generation: number;
         }>(
-          `select u.username, u.role, u.disabled_at is not null as disabled, d.revoked_at is not null as revoked
+          `select u.username, u.role, u.disabled_at is not null as disabled, d.revoked_at is not null as revoked,
+                  d.session_generation as generation
              from devices d join users u on u.id = d.user_id where d.id = $1 and u.id = $2`,
           [claims.deviceId, claims.userId],
         );
@@ -59,6 +62,9 @@ export const accessControl = fp<{ secret: Uint8Array }>(async (app: FastifyInsta
         if (row.revoked)
           throw new ApiError(401, 'device-revoked', 'This tablet has been revoked by an administrator.');
         if (row.disabled) throw new ApiError(401, 'account-disabled', 'This account has been disabled.');
+        // Sign-out, a password reset, a new sign-in or a reused refresh token ended this token's session.
+        if (row.generation !== claims.generation)
+          throw new ApiError(401, 'session-ended', 'This session has ended: sign in again.');
         if (!access.includes(row.role)) {
           throw new ApiError(403, 'forbidden', 'Your role does not allow this action.');
         }

@@ -11,7 +11,7 @@ import {
 } from './accounts';
 import { authPolicy } from './auth-policy';
 import { hashPassword } from './passwords';
-import { revokeRefreshTokens } from './sessions';
+import { endSessions } from './sessions';
 
 // Account administration, shared by the admin API and the `npm run user` CLI so that both apply the same rules
 // and leave the same audit entries. The password is hashed before the transaction (the KDF is slow) and never
@@ -68,7 +68,7 @@ export async function changeAccount(
     const after = await updateAccount(tx, id, changes, now);
     if (!after) throw userNotFound();
     // Ends a disabled person's sessions for good: re-enabling them must not revive a stolen tablet's token.
-    if (changes.disabled) await revokeRefreshTokens(tx, { userId: id }, now);
+    if (changes.disabled) await endSessions(tx, { userId: id }, now);
     const summary = (account: Account) => ({
       role: account.role,
       displayName: account.displayName,
@@ -95,7 +95,7 @@ export async function resetPassword(
   const passwordHash = await hashPassword(password);
   await store.transaction(async (tx) => {
     if (!(await setPasswordHash(tx, id, passwordHash, now))) throw userNotFound();
-    await revokeRefreshTokens(tx, { userId: id }, now);
+    await endSessions(tx, { userId: id }, now);
     await audit(tx, { ...actor, action: 'password-reset', subject: `user:${id}` });
   });
 }

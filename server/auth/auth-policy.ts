@@ -19,6 +19,8 @@ export type AuthPolicy = {
   loginsPerAddress: number;
   addressWindowMs: number;
   scrypt: ScryptCost;
+  /** How long a session lasts from sign-in, however often its refresh token rotates. */
+  sessionLifetimeMs: number;
   now: () => Date;
 };
 
@@ -44,6 +46,7 @@ export function authPolicyFromEnv(env: NodeJS.ProcessEnv): AuthPolicy {
     loginsPerAddress: positiveInt(env, 'CHEVET_LOGINS_PER_ADDRESS_PER_MINUTE', 30),
     addressWindowMs: MINUTE,
     scrypt: DEFAULT_SCRYPT_COST,
+    sessionLifetimeMs: positiveInt(env, 'CHEVET_SESSION_DAYS', 30) * 24 * 60 * MINUTE,
     now: () => new Date(),
   };
 }

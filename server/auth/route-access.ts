@@ -15,6 +15,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   // The refresh token in the body is the credential: the access token may have expired.
   'POST /api/auth/refresh': 'public',
   'POST /api/auth/logout': EVERYONE,
+  'POST /api/auth/reauthenticate': EVERYONE,
   'GET /api/auth/me': EVERYONE,
   'GET /api/admin/users': ['admin'],
   'POST /api/admin/users': ['admin'],

@@ -1,4 +1,5 @@
 import type { LoginRequest, SessionResponse } from '../../src/schema/auth';
+import type { Principal } from './roles';
 import { audit } from '../audit';
 import { ApiError } from '../errors';
 import type { Store } from '../store/store';
@@ -8,9 +9,10 @@ import { deviceForSignIn, touchDevice } from './devices';
 import { spendVerificationTime, verifyPassword } from './passwords';
 import {
   findRefreshToken,
+  endSessions,
   issueSession,
   markRefreshTokenUsed,
-  revokeRefreshTokens,
+  startSession,
   type StoredRefreshToken,
 } from './sessions';
 
@@ -86,12 +88,12 @@ export async function signIn(
     await clearFailedLogins(tx, account.id);
     const device = await deviceForSignIn(tx, account.id, request.deviceName, request.deviceId, now);
     // A new sign-in on a device supersedes that device's earlier session.
-    await revokeRefreshTokens(tx, { deviceId: device.id }, now);
     const session = await issueSession(
       tx,
       { userId: account.id, username: account.username, role: account.role, deviceId: device.id },
       secret,
       now,
+      await startSession(tx, device.id, now),
     );
     await audit(tx, {
       ...actor,
@@ -147,9 +149,9 @@ export async function refreshSession(
   const outcome = await store.transaction(async (tx) => {
     if (!stored.used && (await markRefreshTokenUsed(tx, stored.hash, now))) {
       await touchDevice(tx, principal.deviceId, now);
-      return { session: await issueSession(tx, principal, secret, now) };
+      return { session: await issueSession(tx, principal, secret, now, stored.session) };
     }
-    await revokeRefreshTokens(tx, { deviceId: principal.deviceId }, now);
+    await endSessions(tx, { deviceId: principal.deviceId }, now);
     await audit(tx, {
       actorUserId: principal.userId,
       actorDeviceId: principal.deviceId,
@@ -161,4 +163,35 @@ export async function refreshSession(
   });
   if (!outcome.session) throw reused();
   return outcome.session;
+}
+
+/**
+ * Checks the signed-in person's password again, for an online signature (21 CFR 11.200: both components at
+ * the first signing of a session). No token is issued or rotated; audited as a re-authentication, not a
+ * sign-in; a wrong password counts like a wrong sign-in.
+ */
+export async function reauthenticate(
+  store: Store,
+  principal: Principal,
+  password: string,
+  address: string,
+): Promise<{ reauthenticatedAt: string }> {
+  const now = authPolicy().now();
+  const found = await findCredentials(store, principal.username);
+  const actor = {
+    actorUserId: principal.userId,
+    actorDeviceId: principal.deviceId,
+    subject: `user:${principal.userId}`,
+    address,
+  };
+  if (
+    !found ||
+    found.account.id !== principal.userId ||
+    !(await verifyPassword(password, found.passwordHash))
+  ) {
+    await audit(store, { ...actor, action: 'reauthentication-failed' });
+    throw invalidCredentials();
+  }
+  await audit(store, { ...actor, action: 'reauthentication' });
+  return { reauthenticatedAt: now.toISOString() };
 }

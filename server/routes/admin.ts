@@ -15,7 +15,7 @@ import { addAccount, changeAccount, resetPassword } from '../auth/account-admin'
 import { listAccounts } from '../auth/accounts';
 import { authPolicy } from '../auth/auth-policy';
 import { listDevices, revokeDevice } from '../auth/devices';
-import { revokeRefreshTokens } from '../auth/sessions';
+import { endSessions } from '../auth/sessions';
 import { ApiError } from '../errors';
 
 /** Accounts and devices, for administrators (issue 3). Every change is audited; nothing is ever deleted. */
@@ -70,7 +70,7 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!result) throw new ApiError(404, 'device-not-found', 'No device has this id.');
         // Revoking twice changes nothing and is audited once.
         if (result.newlyRevoked) {
-          await revokeRefreshTokens(tx, { deviceId: result.device.id }, now);
+          await endSessions(tx, { deviceId: result.device.id }, now);
           await audit(tx, {
             ...actorOf(request),
             action: 'device-revoked',

@@ -3,6 +3,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   loginRequestSchema,
   meResponseSchema,
+  reauthenticateRequestSchema,
+  reauthenticateResponseSchema,
   refreshRequestSchema,
   sessionResponseSchema,
 } from '../../src/schema/auth';
@@ -11,8 +13,8 @@ import { principalOf } from '../auth/access';
 import { getAccount } from '../auth/accounts';
 import { authPolicy } from '../auth/auth-policy';
 import { loadTokenSecret } from '../auth/secret';
-import { revokeRefreshTokens } from '../auth/sessions';
-import { AccountLockedError, refreshSession, signIn } from '../auth/sign-in';
+import { endSessions } from '../auth/sessions';
+import { AccountLockedError, reauthenticate, refreshSession, signIn } from '../auth/sign-in';
 import { ApiError } from '../errors';
 
 /** Sign-in, refresh, sign-out and "who am I" (wire-contract.md, "Sign-in"), under /api/auth. */
@@ -57,11 +59,18 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => refreshSession(app.store, secret, request.body.refreshToken, request.ip),
   );
 
-  // Ends the device's session; its current access token runs out on its own within minutes.
+  // The online signature's password check: the person's own session, no new tokens (sign-in.ts).
+  app.post(
+    '/reauthenticate',
+    { schema: { body: reauthenticateRequestSchema, response: { 200: reauthenticateResponseSchema } } },
+    async (request) => reauthenticate(app.store, principalOf(request), request.body.password, request.ip),
+  );
+
+  // Ends the device's session at once: its access token answers 401 from the next request (session-ended).
   app.post('/logout', async (request, reply) => {
     const principal = principalOf(request);
     await app.store.transaction(async (tx) => {
-      await revokeRefreshTokens(tx, { deviceId: principal.deviceId }, authPolicy().now());
+      await endSessions(tx, { deviceId: principal.deviceId }, authPolicy().now());
       await audit(tx, { ...actorOf(request), action: 'logout', subject: `device:${principal.deviceId}` });
     });
     return reply.code(204).send();

@@ -53,6 +53,12 @@ export const sessionResponseSchema = z.object({
 });
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
+/** Re-authentication of the signed-in person (an online signature by password): no new tokens. */
+export const reauthenticateRequestSchema = z.object({ password: textSchema.min(1).max(MAX_PASSWORD_LENGTH) });
+export type ReauthenticateRequest = z.infer<typeof reauthenticateRequestSchema>;
+export const reauthenticateResponseSchema = z.object({ reauthenticatedAt: isoDateTimeSchema });
+export type ReauthenticateResponse = z.infer<typeof reauthenticateResponseSchema>;
+
 export const refreshRequestSchema = z.object({ refreshToken: textSchema.min(1).max(200) });
 export type RefreshRequest = z.infer<typeof refreshRequestSchema>;
 

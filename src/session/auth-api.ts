@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   meResponseSchema,
+  reauthenticateResponseSchema,
   sessionResponseSchema,
   type LoginRequest,
   type MeResponse,
@@ -157,4 +158,21 @@ export async function me(
 export async function logout(options: AuthApiOptions, accessToken: string): Promise<AuthResult<object>> {
   const result = await call(options, { path: '/api/auth/logout', method: 'POST', token: accessToken }, null);
   return result.ok ? { ok: true } : result;
+}
+
+/**
+ * Checks the signed-in person's password again (an online signature): the session and its tokens stay as they
+ * are, and the store audits a re-authentication, not a sign-in.
+ */
+export async function reauthenticate(
+  options: AuthApiOptions,
+  accessToken: string,
+  password: string,
+): Promise<AuthResult<{ reauthenticatedAt: string }>> {
+  const result = await call(
+    options,
+    { path: '/api/auth/reauthenticate', method: 'POST', body: { password }, token: accessToken },
+    reauthenticateResponseSchema,
+  );
+  return result.ok ? { ok: true, reauthenticatedAt: result.value.reauthenticatedAt } : result;
 }

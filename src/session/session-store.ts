@@ -17,7 +17,7 @@ import {
   type PinProblem,
 } from './pin';
 import { checkPersonPin, type PinCheck } from './pin-check';
-import { rememberDeviceName, rememberedDeviceName } from './settings';
+import { rememberDeviceName } from './settings';
 
 // Who is signed in on this tablet, and whether the app is locked (architecture.md, "src/session").
 //
@@ -454,40 +454,24 @@ export async function markDeviceRevoked(userId = useSession.getState().syncUser?
 }
 
 /**
- * Checks the signer's password with the server (signature by password, online only). The server answers a new
- * token pair for this tablet, which replaces the old one.
+ * Checks the signer's password with the server (signature by password, online only), through the store's
+ * re-authentication route: the tablet's session and tokens stay as they are (POST /api/auth/reauthenticate).
  */
 export async function reauthenticateWithPassword(
   userId: string,
   password: string,
 ): Promise<AuthResult<object>> {
-  const db = deps.db();
-  const person = await db.people.get(userId);
-  if (!person) return { ok: false, error: { kind: 'unauthenticated' } };
+  const outcome = await tokenFor(userId);
+  if (!('token' in outcome))
+    return {
+      ok: false,
+      error: { kind: outcome.problem === 'unreachable' ? 'unreachable' : 'unauthenticated' },
+    };
   const api = await deps.loadApi().catch(() => null);
   if (!api) return { ok: false, error: { kind: 'unreachable' } };
-  const result = await api.login(deps.api, {
-    username: person.username,
-    password,
-    deviceName: rememberedDeviceName() || person.username,
-    ...(person.deviceRevoked ? {} : { deviceId: person.deviceId }),
-  });
-  if (!result.ok) return result;
-  if (result.session.user.id !== userId) return { ok: false, error: { kind: 'invalid-credentials' } };
-  const entry = secrets.get(userId) ?? {};
-  secrets.set(userId, entry);
-  entry.accessToken = result.session.accessToken;
-  entry.refreshToken = result.session.refreshToken;
-  entry.accessExpiresAt = deps.now() + result.session.expiresIn * 1000;
-  if (entry.key) {
-    await db.people.update(userId, {
-      refreshToken: await sealSecret(entry.key, result.session.refreshToken, userId),
-      deviceId: result.session.deviceId,
-      needsOnlineSignIn: false,
-      deviceRevoked: false,
-    });
-  }
-  return { ok: true };
+  const result = await api.reauthenticate(deps.api, outcome.token, password);
+  if (!result.ok && result.error.kind === 'unauthenticated') invalidateAccessToken(userId);
+  return result.ok ? { ok: true } : result;
 }
 
 /** Every command's WriteContext for this person: who, with which role, on which device registration. */

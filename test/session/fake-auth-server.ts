@@ -94,6 +94,13 @@ export function fakeAuthServer(options: FakeServerOptions = {}) {
         deviceId: session.deviceId,
       });
     }
+    if (path === '/api/auth/reauthenticate') {
+      const session = accessTokens.get(headers.get('authorization')?.replace('Bearer ', '') ?? '');
+      const owner = session && [...accounts.values()].find((a) => a.id === session.userId);
+      if (!session || !owner) return error(401, 'unauthenticated');
+      if (owner.password !== body.password) return error(401, 'invalid-credentials');
+      return json(200, { reauthenticatedAt: new Date().toISOString() });
+    }
     if (path === '/api/auth/logout') return new Response(null, { status: 204 });
     return error(404, 'not-found');
   };

@@ -9,6 +9,7 @@ import {
   configureSession,
   currentWriteContext,
   getAccessToken,
+  reauthenticateWithPassword,
   useSession,
 } from '@/session/session-store';
 import { SyncFailure } from '@/sync/api';
@@ -314,5 +315,27 @@ describe('tokens: renewal, refusal, revocation', () => {
     const failure = await accessTokenProvider()().catch((e: unknown) => e);
     expect((failure as SyncFailure).kind).toBe('offline');
     expect(session().syncSignInNeeded).toBe(false);
+  });
+});
+
+describe('re-authentication for an online signature (issue 17)', () => {
+  it('checks the password through /api/auth/reauthenticate, keeping the tablet’s tokens and not signing in', async () => {
+    const alice = server.addUser('alice', 'physician');
+    await signInWithPin('alice');
+    const tokenBefore = await getAccessToken();
+    const logins = () => server.state.calls.filter((c) => c.path === '/api/auth/login').length;
+    const loginsBefore = logins();
+
+    expect(await reauthenticateWithPassword(alice.id, 'wrong password')).toEqual({
+      ok: false,
+      error: { kind: 'invalid-credentials' },
+    });
+    expect(await reauthenticateWithPassword(alice.id, PASSWORD)).toEqual({ ok: true });
+
+    const calls = server.state.calls.filter((c) => c.path === '/api/auth/reauthenticate');
+    expect(calls).toHaveLength(2);
+    expect(calls[1]).toMatchObject({ body: { password: PASSWORD }, authorization: `Bearer ${tokenBefore}` });
+    expect(logins()).toBe(loginsBefore);
+    expect(await getAccessToken()).toBe(tokenBefore);
   });
 });
