@@ -11,6 +11,7 @@ import { accessControl } from './auth/access';
 import { loadTokenSecret } from './auth/secret';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
 
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(authRoutes, { prefix: '/api/auth' });
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(syncRoutes, { prefix: '/api/sync' });
+  await app.register(exportRoutes, { prefix: '/api/export' });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -7,6 +7,8 @@ import type { Role } from './roles';
 export type Access = 'public' | readonly Role[];
 
 const CLINICAL: readonly Role[] = ['nurse', 'physician', 'data-manager'];
+/** Review and exports (issue 24): the data manager and the physicians, never a nurse or an administrator. */
+const REVIEWERS: readonly Role[] = ['physician', 'data-manager'];
 const EVERYONE: readonly Role[] = ['nurse', 'physician', 'data-manager', 'admin'];
 
 export const ROUTE_ACCESS: Record<string, Access> = {
@@ -25,4 +27,6 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/admin/devices/:id/revoke': ['admin'],
   'POST /api/sync/push': CLINICAL,
   'GET /api/sync/pull': CLINICAL,
+  'GET /api/export/odm': REVIEWERS,
+  'GET /api/export/csv': REVIEWERS,
 };

@@ -1,6 +1,4 @@
 import { userInfo } from 'node:os';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { displayNameSchema, newPasswordSchema, usernameSchema, type Account } from '../../src/schema/auth';
@@ -8,11 +6,9 @@ import type { AuditActor } from '../audit';
 import { addAccount, changeAccount, resetPassword } from '../auth/account-admin';
 import { findAccountByUsername, listAccounts } from '../auth/accounts';
 import { roleSchema } from '../auth/roles';
-import { readConfig } from '../config';
 import { ApiError } from '../errors';
-import { acquireDataLock, DataDirLockedError, type DataLock } from '../store/data-lock';
-import { openStore } from '../store/open-store';
 import type { Store } from '../store/store';
+import { onConfiguredStore, runIfEntryPoint } from './store-command';
 
 // `npm run user -- <command>`: account administration from the server's shell, for the first administrator
 // (first run creates nobody silently) and for when no administrator can sign in. Same rules and audit as the
@@ -194,40 +190,12 @@ async function readPassword(fromStdin: boolean): Promise<string> {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  const config = readConfig(process.env, argv);
   const io: CliIo = {
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     readPassword,
   };
-  // PostgreSQL serves many clients; the embedded store must not be opened while the server has it.
-  let lock: DataLock | null;
-  try {
-    lock = config.databaseUrl ? null : await acquireDataLock(config.dataDir, 'an `npm run user` command');
-  } catch (error) {
-    if (!(error instanceof DataDirLockedError)) throw error;
-    io.err(`Refused: ${error.message}`);
-    return 75; // EX_TEMPFAIL (sysexits.h): try again once the server has stopped.
-  }
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  try {
-    return await runUserCommand(store, argv, io);
-  } finally {
-    await store.close();
-    lock?.release();
-  }
+  return onConfiguredStore(argv, 'npm run user', io.err, (store) => runUserCommand(store, argv, io));
 }
 
-const isEntryPoint =
-  process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url);
-if (isEntryPoint) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    },
-  );
-}
+runIfEntryPoint(import.meta.url, main);

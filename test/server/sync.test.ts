@@ -5,17 +5,9 @@ import { buildApp } from '../../server/app';
 import { pullResponseSchema } from '../../src/schema/sync';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
+import { newMutation, vitalsData } from './sync-fixtures';
 
-const vitals = (over: Record<string, unknown> = {}) => ({
-  takenAt: '2026-03-02T09:15:00+01:00',
-  sbp: 120,
-  dbp: 75,
-  hr: 72,
-  temperatureC: 36.8,
-  spo2: 98,
-  rr: 14,
-  ...over,
-});
+const vitals = vitalsData;
 
 describe(`sync push and pull (${STORE_KIND})`, () => {
   let testStore: TestStore;
@@ -50,14 +42,7 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
   const pull = (user: SignedInUser, query = '') =>
     app.inject({ method: 'GET', url: `/api/sync/pull${query}`, headers: user.headers });
 
-  const mutation = (over: Record<string, unknown>) => ({
-    mutationId: uuidv7(),
-    recordId: uuidv7(),
-    op: 'create',
-    baseRev: null,
-    at: '2026-03-02T09:00:00+01:00',
-    ...over,
-  });
+  const mutation = newMutation;
   // Each participant its own number: the store refuses a second participant with one (trial-number-taken).
   let numbered = 20;
   async function participant(trialNumber = `MSC-LES-${numbered++}`) {
