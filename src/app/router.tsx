@@ -9,6 +9,31 @@ const lazyPage = (load: () => Promise<{ default: React.ComponentType }>) => asyn
   Component: (await load()).default,
 });
 
+const VISIT_ROUTES = [
+  ['participants/:participantId/visits', () => import('@/features/visits/VisitCalendarPage')],
+  ['participants/:participantId/visits/:visit', () => import('@/features/visits/VisitPage')],
+  [
+    'participants/:participantId/visits/:visit/sf36',
+    () => import('@/features/questionnaires/QuestionnairePage'),
+  ],
+  [
+    'participants/:participantId/visits/:visit/eq5d5l',
+    () => import('@/features/questionnaires/QuestionnairePage'),
+  ],
+  [
+    'participants/:participantId/visits/:visit/sf36/patient',
+    () => import('@/features/questionnaires/PatientModePage'),
+  ],
+  [
+    'participants/:participantId/visits/:visit/eq5d5l/patient',
+    () => import('@/features/questionnaires/PatientModePage'),
+  ],
+  // …/M0/sledai, …/M3/bilag, …/M3/pga, …/prednisone, …/biology (the screening workflow links to …/sledai).
+  ['participants/:participantId/visits/:visit/:form', () => import('@/features/visits/VisitFormPage')],
+  ['participants/:participantId/endpoints', () => import('@/features/visits/EndpointsPage')],
+  ['overview', () => import('@/features/visits/OverviewPage')],
+] as const;
+
 export const router = createBrowserRouter([
   {
     element: (
@@ -32,6 +57,8 @@ export const router = createBrowserRouter([
         path: 'participants/:participantId/adverse-events/:adverseEventId/sae-report',
         lazy: lazyPage(() => import('@/features/adverse-events/SaeReportPage')),
       },
+      // Issue 23: follow-up visits, their forms and questionnaires (patient mode), endpoints, trial overview.
+      ...VISIT_ROUTES.map(([path, load]) => ({ path, lazy: lazyPage(load) })),
       { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },

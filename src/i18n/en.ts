@@ -7,6 +7,7 @@ import infusionEn from './infusion.en';
 import setAsideEn from './set-aside.en';
 import tabEn from './tab.en';
 import signatureStoreEn from './signature-store.en';
+import visits from './visits.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -189,6 +190,8 @@ const en: Catalogue = {
       doseDecision: 'Dose decision',
       adverseEvent: 'Adverse event',
       toleranceDetermination: 'DLT determination',
+      assessment: 'Visit form',
+      visitMissed: 'Missed visit',
     },
     choose: 'Choose',
   },
@@ -399,6 +402,7 @@ const en: Catalogue = {
   setAside: setAsideEn,
   tab: tabEn,
   signatureStore: signatureStoreEn,
+  visits,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

@@ -6,6 +6,7 @@ import infusionFr from './infusion.fr';
 import setAsideFr from './set-aside.fr';
 import tabFr from './tab.fr';
 import signatureStoreFr from './signature-store.fr';
+import visits from './visits.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -192,6 +193,8 @@ const fr = {
       doseDecision: 'Décision de dose',
       adverseEvent: 'Événement indésirable',
       toleranceDetermination: 'Détermination de la TDL',
+      assessment: 'Formulaire de visite',
+      visitMissed: 'Visite manquée',
     },
     choose: 'Choisir',
   },
@@ -411,6 +414,7 @@ const fr = {
   setAside: setAsideFr,
   tab: tabFr,
   signatureStore: signatureStoreFr,
+  visits,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { assessmentSchema, visitMissedSchema } from './assessments';
 import type { Role } from './common';
 import { doseDecisionSchema } from './dosing';
 import { adverseEventGradeSchema, adverseEventSchema } from './adverse-events';
@@ -51,6 +52,9 @@ export const RECORD_KINDS = {
   infusionStep: { schema: infusionStepSchema, mode: 'observation', writers: CLINICIANS },
   infusionEvent: { schema: infusionEventSchema, mode: 'observation', writers: CLINICIANS },
   missedCheck: { schema: missedCheckSchema, mode: 'observation', writers: CLINICIANS },
+  /** Issue 23: a visit form (instrument, prednisone, biology…); nurses enter questionnaires and samples too. */
+  assessment: { schema: assessmentSchema, mode: 'form', writers: CLINICIANS },
+  visitMissed: { schema: visitMissedSchema, mode: 'observation', writers: ['physician'] },
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

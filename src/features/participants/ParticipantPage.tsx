@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { ParticipantDossier } from './ParticipantDossier';
 import { useRecord } from './queries';
 import { VitalSignsForm } from './VitalSignsForm';
@@ -20,6 +20,12 @@ export default function ParticipantPage() {
         {String(participant.data.trialNumber)} · {String(participant.data.initials)}{' '}
         <SyncBadge state={participant.syncState} />
       </h1>
+      <p className="actions">
+        <Link to={`/participants/${participant.id}/visits`} data-testid="visits-link">
+          {t('visits.calendar')}
+        </Link>
+        <Link to={`/participants/${participant.id}/endpoints`}>{t('visits.endpointsLink')}</Link>
+      </p>
       <ParticipantDossier participant={participant} />
       <VitalSignsForm patientId={participant.id} />
       <VitalSignsTimeline patientId={participant.id} />

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { createRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import { initialsSchema, trialNumberSchema } from '@/schema/participant';
+import { NextVisit } from '@/features/visits';
 import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
 import { DraftChoice } from '@/ui/DraftChoice';
@@ -29,6 +30,11 @@ export default function ParticipantsPage() {
   return (
     <section>
       <h1>{t('participants.title')}</h1>
+      {(ctx?.role === 'physician' || ctx?.role === 'data-manager') && (
+        <p>
+          <Link to="/overview">{t('visits.overview')}</Link>
+        </p>
+      )}
       {participants?.length === 0 && <p>{t('participants.empty')}</p>}
       <ul className="cards" data-testid="participant-list">
         {participants?.map((p) => (
@@ -39,6 +45,7 @@ export default function ParticipantsPage() {
                 <span className="muted"> — {t(`participants.statuses.${p.data.status}`)}</span>
               )}
             </Link>
+            <NextVisit participant={p} />
             <SyncBadge state={p.syncState} />
           </li>
         ))}

@@ -1,0 +1,55 @@
+import { v5 as uuidv5 } from 'uuid';
+import type { AssessmentForm } from '@/schema/assessments';
+import type { VisitId } from '@/schema/schedule';
+import type { ChevetDb } from './database';
+import type { StoredRecord } from './types';
+
+// Reads of the follow-up visit records (issue 23). A visit form has one record per participant, visit and form:
+// its id is derived from the three, so that two tablets filling the same form offline write the same record and
+// the store keeps both revisions as a conflict (docs/sync-protocol.md, rule 4), never two competing forms.
+
+/** Namespace of the visit-form record ids (a fixed random UUID; changing it would orphan every stored form). */
+const ASSESSMENT_NAMESPACE = '5b0c7a52-8f3e-4d1c-9a6b-2f4e8d0c1a93';
+
+export function assessmentRecordId(patientId: string, visit: VisitId, form: AssessmentForm): string {
+  return uuidv5(`${patientId}:${visit}:${form}`, ASSESSMENT_NAMESPACE);
+}
+
+/** Everything the visit screens of one participant read: the forms, the missed declarations, the signatures. */
+export type VisitRecords = {
+  assessments: StoredRecord[];
+  missed: StoredRecord[];
+  signatures: StoredRecord[];
+};
+
+export async function visitRecordsOf(db: ChevetDb, patientId: string): Promise<VisitRecords> {
+  const [assessments, missed, signatures] = await Promise.all(
+    (['assessment', 'visitMissed', 'signature'] as const).map((kind) =>
+      db.records
+        .where('[patientId+kind]')
+        .equals([patientId, kind])
+        .filter((record) => !record.voided)
+        .toArray(),
+    ),
+  );
+  return { assessments: assessments!, missed: missed!, signatures: signatures! };
+}
+
+/** The visit records of every participant on the tablet (the trial overview). */
+export async function allVisitRecords(db: ChevetDb): Promise<Map<string, VisitRecords>> {
+  const byPatient = new Map<string, VisitRecords>();
+  const entry = (patientId: string) => {
+    let found = byPatient.get(patientId);
+    if (!found) byPatient.set(patientId, (found = { assessments: [], missed: [], signatures: [] }));
+    return found;
+  };
+  const rows = await db.records.where('kind').anyOf('assessment', 'visitMissed', 'signature').toArray();
+  for (const row of rows) {
+    if (row.voided || !row.patientId) continue;
+    const bucket = entry(row.patientId);
+    if (row.kind === 'assessment') bucket.assessments.push(row);
+    else if (row.kind === 'visitMissed') bucket.missed.push(row);
+    else bucket.signatures.push(row);
+  }
+  return byPatient;
+}

@@ -1,0 +1,304 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { z } from 'zod';
+import { assessmentRecordId } from '@/db/assessments';
+import { createRecord, saveRevision } from '@/db/commands';
+import { getDb } from '@/db/database';
+import type { StoredRecord } from '@/db/types';
+import type { VisitId } from '@/domain';
+import { assessmentSchema, type Assessment, type AssessmentForm } from '@/schema/assessments';
+import { reasonSchema } from '@/schema/common';
+import { useSession, useWriteContext } from '@/session/session-store';
+import { canSign } from '@/session/signature';
+import { SignatureDialog } from '@/session/SignatureDialog';
+import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
+import { useDraft } from '@/session/use-draft';
+import { Field } from '@/ui/Field';
+import { FormNotice, type Notice } from '@/ui/FormNotice';
+import { SyncBadge } from '@/ui/SyncBadge';
+import { commandMessage } from '@/db/command-message';
+import { FormHistory } from './FormHistory';
+import { RunningScore } from './RunningScore';
+import { scoreForm, type CalendarEntry } from './visit-model';
+import { useParticipant, useVisitRecords } from './queries';
+import { visitCalendar } from './visit-model';
+
+// One frame for every visit form (issue 23): the running score from the core as the form is filled, the draft
+// saved as it is typed, "save" (a first record, then revisions with a reason), the physician's signature that
+// finalises it, the old signature shown invalidated after an edit, and the form's history. Two tablets writing
+// the same form meet on one record id: the platform keeps both revisions as a conflict.
+
+export type ShellValues = { data: Assessment; reason: string };
+export type AssessmentBody = (props: {
+  form: UseFormReturn<ShellValues>;
+  entry: CalendarEntry;
+  disabled: boolean;
+}) => ReactNode;
+
+const shellSchema = z.object({ data: assessmentSchema, reason: z.string() });
+
+const today = (now: Date) => {
+  const local = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 10);
+};
+
+export type AssessmentShellProps = {
+  patientId: string;
+  visit: VisitId;
+  form: AssessmentForm;
+  /** The form's answers before anything is entered (without the common fields). */
+  empty: () => Record<string, unknown>;
+  body: AssessmentBody;
+  /** Extra actions under the title (e.g. "hand the tablet to the participant"). */
+  actions?: ReactNode;
+};
+
+/** Loads the participant, the visit and the stored form, then shows the form in its frame. */
+export function AssessmentShell(props: AssessmentShellProps) {
+  const { t } = useTranslation();
+  const participant = useParticipant(props.patientId);
+  const records = useVisitRecords(props.patientId);
+  const recordId = assessmentRecordId(props.patientId, props.visit, props.form);
+  const stored = useLiveQuery(async () => (await getDb().records.get(recordId)) ?? null, [recordId]);
+  if (participant === undefined || records === undefined || stored === undefined)
+    return <p aria-busy="true">{t('loading')}</p>;
+  if (!participant) return <p role="alert">{t('participants.notFound')}</p>;
+  const infusionDate = participant.data.infusionDate as string | undefined;
+  const entry = visitCalendar(infusionDate, records, Date.now()).find((e) => e.visit === props.visit);
+  if (!entry) return <p role="alert">{t('visits.noInfusionDate')}</p>;
+  return (
+    <AssessmentFrame
+      key={recordId}
+      {...props}
+      participant={participant}
+      entry={entry}
+      recordId={recordId}
+      stored={stored}
+    />
+  );
+}
+
+function AssessmentFrame({
+  patientId,
+  visit,
+  form: formId,
+  empty,
+  body: Body,
+  actions,
+  participant,
+  entry,
+  recordId,
+  stored,
+}: AssessmentShellProps & {
+  participant: StoredRecord;
+  entry: CalendarEntry;
+  recordId: string;
+  stored: StoredRecord | null;
+}) {
+  const { t } = useTranslation();
+  const ctx = useWriteContext();
+  const person = useSession((s) => s.person);
+  const initial = (record: StoredRecord | null): ShellValues => ({
+    data: (record?.data as Assessment) ?? {
+      visit,
+      form: formId,
+      assessedOn: today(new Date()),
+      ...empty(),
+    },
+    reason: '',
+  });
+  const form = useForm<ShellValues>({ resolver: zodResolver(shellSchema), defaultValues: initial(stored) });
+  const draft = useDraft(form, ctx?.userId, `assessment:${recordId}`);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [seenRev, setSeenRev] = useState(stored?.rev ?? 0);
+  const [signing, setSigning] = useState(false);
+  const signButton = useRef<HTMLButtonElement>(null);
+  const { register, handleSubmit, formState, setError, reset, control } = form;
+  const data = useWatch({ control, name: 'data' }) as Assessment;
+  const score = scoreForm(data, entry.item.contents);
+  const signatures = useRecordSignatures(stored ?? undefined);
+  const valid = signatures?.some((s) => s.validity === 'valid') ?? false;
+  const unsaved = formState.isDirty || !stored;
+  const canWrite = ctx?.role === 'physician' || ctx?.role === 'nurse';
+  const maySign = canSign(ctx?.role, 'visit-forms');
+  const lateEntry = !stored && Date.now() > entry.item.windowEnd;
+
+  // A revision synced from another tablet while nothing is typed here: show it.
+  useEffect(() => {
+    if (stored && stored.rev !== seenRev && !formState.isDirty) {
+      reset(initial(stored));
+      setSeenRev(stored.rev);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [stored?.rev]);
+
+  const closeSigning = useCallback(() => {
+    setSigning(false);
+    signButton.current?.focus();
+  }, []);
+
+  const save = async (values: ShellValues, thenSign: boolean) => {
+    if (!ctx) return;
+    if (stored && !reasonSchema.safeParse(values.reason).success) {
+      setError('reason', { message: t('form.reasonRequired') });
+      return;
+    }
+    if (lateEntry && !reasonSchema.safeParse(values.data.lateReason ?? '').success) {
+      setError('data.lateReason', { message: t('visits.lateReasonRequired') });
+      return;
+    }
+    draft.cancelPending();
+    const result = stored
+      ? await saveRevision(getDb(), ctx, {
+          recordId,
+          data: values.data,
+          reason: values.reason,
+          draftKey: draft.key,
+          expectedRev: seenRev,
+        })
+      : await createRecord(getDb(), ctx, {
+          kind: 'assessment',
+          recordId,
+          patientId,
+          data: values.data,
+          draftKey: draft.key,
+        });
+    if (!result.ok) return setNotice({ tone: 'error', text: commandMessage(t, result) });
+    reset({ data: values.data, reason: '' });
+    setSeenRev(stored ? seenRev + 1 : 1);
+    setNotice({ tone: 'ok', text: t('form.saved') });
+    if (thenSign) setSigning(true);
+  };
+
+  const trialLabel = `${String(participant.data.trialNumber)} · ${String(participant.data.initials)}`;
+  const complete = score.result.status === 'complete';
+  return (
+    <section className="assessment" data-testid={`assessment-${formId}`}>
+      <p>
+        <Link to={`/participants/${patientId}/visits/${visit}`}>
+          {t('visits.backToVisit', { visit: t(`visits.visit.${visit}`) })}
+        </Link>
+      </p>
+      <h1 data-testid="assessment-title">
+        {t(`visits.form.${formId}`)} — {t(`visits.visit.${visit}`)}{' '}
+        <span className="muted">{trialLabel}</span>
+        {stored && <SyncBadge state={stored.syncState} />}
+      </h1>
+      <p className="actions" data-testid="assessment-status">
+        {!stored ? (
+          <span className="pill pill-warn">{t('visits.status.notSaved')}</span>
+        ) : valid ? (
+          <span className="pill pill-ok">{t('visits.status.finalised')}</span>
+        ) : signatures?.length ? (
+          <span className="pill pill-danger">{t('visits.status.signatureInvalidated')}</span>
+        ) : (
+          <span className="pill pill-warn">{t('visits.status.savedNotSigned')}</span>
+        )}
+        {data.respondent === 'participant' && (
+          <span className="pill" data-testid="respondent">
+            {t('visits.respondentParticipant', { via: data.via ?? '—' })}
+          </span>
+        )}
+        {stored?.inConflict === 1 && (
+          <Link className="pill pill-danger" to="/conflicts">
+            {t('visits.inConflict')}
+          </Link>
+        )}
+      </p>
+      {actions}
+      <RunningScore score={score} />
+      {draft.restoredAt && (
+        <p className="actions">
+          <span className="pill pill-warn" data-testid="draft-restored">
+            {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
+          </span>
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void draft.discard().then(() => reset(initial(stored)))}
+          >
+            {t('form.discardDraft')}
+          </button>
+        </p>
+      )}
+      <form
+        className="panel"
+        noValidate
+        onSubmit={handleSubmit((values) => save(values, false))}
+        aria-label={t(`visits.form.${formId}`)}
+      >
+        <fieldset disabled={!canWrite} className="assessment-fields">
+          <Body form={form} entry={entry} disabled={!canWrite} />
+          <div className="grid">
+            <Field id="assessedOn" label={t('visits.assessedOn')}>
+              <input id="assessedOn" type="date" {...register('data.assessedOn')} />
+            </Field>
+            {lateEntry && (
+              <Field
+                id="lateReason"
+                label={t('visits.lateReason')}
+                error={
+                  formState.errors.data && 'lateReason' in formState.errors.data
+                    ? t('visits.lateReasonRequired')
+                    : undefined
+                }
+              >
+                <input
+                  id="lateReason"
+                  {...register('data.lateReason', { setValueAs: (v: string) => v || undefined })}
+                />
+              </Field>
+            )}
+            {stored && (
+              <Field id="reason" label={t('form.reasonForChange')} error={formState.errors.reason?.message}>
+                <input id="reason" {...register('reason')} />
+              </Field>
+            )}
+          </div>
+        </fieldset>
+        {stored && valid && formState.isDirty && (
+          <p role="status" className="pill pill-warn" data-testid="signed-warning">
+            {t('visits.signedWillInvalidate')}
+          </p>
+        )}
+        <FormNotice notice={notice} testId="assessment-notice" />
+        {canWrite && (
+          <div className="actions">
+            {maySign && (
+              <button
+                type="button"
+                ref={signButton}
+                disabled={!complete || (!unsaved && valid)}
+                onClick={() =>
+                  unsaved ? void handleSubmit((values) => save(values, true))() : setSigning(true)
+                }
+              >
+                {unsaved ? t('visits.saveAndSign') : t('visits.sign')}
+              </button>
+            )}
+            <button type="submit" className={maySign ? 'secondary' : undefined} disabled={!unsaved}>
+              {t('visits.save')}
+            </button>
+            {maySign && !complete && <span className="muted">{t('visits.signNeedsComplete')}</span>}
+            {!maySign && <span className="muted">{t('visits.physicianSigns')}</span>}
+          </div>
+        )}
+      </form>
+      {stored && (
+        <section className="panel" aria-label={t('visits.history')} data-testid="form-history">
+          <h2>{t('visits.history')}</h2>
+          <SignatureList record={stored} />
+          <FormHistory recordId={stored.id} />
+        </section>
+      )}
+      {signing && stored && (
+        <SignatureDialog recordId={stored.id} meaning="visit-forms" onClose={closeSigning} />
+      )}
+      {person && null}
+    </section>
+  );
+}
