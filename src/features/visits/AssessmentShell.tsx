@@ -18,6 +18,7 @@ import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
 import { Field } from '@/ui/Field';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from '@/db/command-message';
@@ -211,28 +212,15 @@ function AssessmentFrame({
       </p>
       {actions}
       <RunningScore score={score} />
-      {draft.restoredAt && (
-        <p className="actions">
-          <span className="pill pill-warn" data-testid="draft-restored">
-            {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-          </span>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void draft.discard().then(() => reset(initial(stored)))}
-          >
-            {t('form.discardDraft')}
-          </button>
-        </p>
-      )}
+      {canWrite && <DraftChoice draft={draft} />}
       <form
         className="panel"
         noValidate
         onSubmit={handleSubmit((values) => save(values, false))}
         aria-label={t(`visits.form.${formId}`)}
       >
-        <fieldset disabled={!canWrite} className="assessment-fields">
-          <Body form={form} entry={entry} disabled={!canWrite} />
+        <fieldset disabled={!canWrite || draft.locked} className="assessment-fields">
+          <Body form={form} entry={entry} disabled={!canWrite || draft.locked} />
           <div className="grid">
             <Field id="assessedOn" label={t('visits.assessedOn')}>
               <input id="assessedOn" type="date" {...register('data.assessedOn')} />
@@ -272,7 +260,7 @@ function AssessmentFrame({
               <button
                 type="button"
                 ref={signButton}
-                disabled={!complete || (!unsaved && valid)}
+                disabled={draft.locked || !complete || (!unsaved && valid)}
                 onClick={() =>
                   unsaved ? void handleSubmit((values) => save(values, true))() : setSigning(true)
                 }
@@ -280,7 +268,11 @@ function AssessmentFrame({
                 {unsaved ? t('visits.saveAndSign') : t('visits.sign')}
               </button>
             )}
-            <button type="submit" className={maySign ? 'secondary' : undefined} disabled={!unsaved}>
+            <button
+              type="submit"
+              className={maySign ? 'secondary' : undefined}
+              disabled={draft.locked || !unsaved}
+            >
               {t('visits.save')}
             </button>
             {maySign && !complete && <span className="muted">{t('visits.signNeedsComplete')}</span>}
