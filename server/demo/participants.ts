@@ -8,7 +8,7 @@ import { applyBatch } from '../sync/apply-batch';
 // (so the demo exercises the real rules). Ids are derived from names: a second run answers `duplicate`.
 
 /** A stable UUID-shaped id (version nibble 7) from a name, so the seed is idempotent. */
-function demoId(name: string): string {
+export function demoId(name: string): string {
   const hex = createHash('sha256').update(`chevet-demo:${name}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

@@ -3,6 +3,7 @@ import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
 import { seedDemoParticipants } from './participants';
+import { seedDemoVisits } from './visits';
 
 // Fictional demo accounts, one per role, sharing one published password: for the separate demo store only.
 export const DEMO_PASSWORD = 'chevet-demo-2026';
@@ -30,5 +31,9 @@ async function seedDemoAccounts(store: Store): Promise<string[]> {
  * running the demo twice does not duplicate anything. Each workflow adds its part here.
  */
 export async function seedDemo(store: Store): Promise<string[]> {
-  return [...(await seedDemoAccounts(store)), ...(await seedDemoParticipants(store))];
+  return [
+    ...(await seedDemoAccounts(store)),
+    ...(await seedDemoParticipants(store)),
+    ...(await seedDemoVisits(store)),
+  ];
 }

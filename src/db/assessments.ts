@@ -1,19 +1,10 @@
-import { v5 as uuidv5 } from 'uuid';
-import type { AssessmentForm } from '@/schema/assessments';
-import type { VisitId } from '@/schema/schedule';
 import type { ChevetDb } from './database';
 import type { StoredRecord } from './types';
 
-// Reads of the follow-up visit records (issue 23). A visit form has one record per participant, visit and form:
-// its id is derived from the three, so that two tablets filling the same form offline write the same record and
-// the store keeps both revisions as a conflict (docs/sync-protocol.md, rule 4), never two competing forms.
+// Reads of the follow-up visit records (issue 23). A visit form's record id is derived from (participant, visit,
+// form): see assessmentRecordId in src/schema/assessments.ts.
 
-/** Namespace of the visit-form record ids (a fixed random UUID; changing it would orphan every stored form). */
-const ASSESSMENT_NAMESPACE = '5b0c7a52-8f3e-4d1c-9a6b-2f4e8d0c1a93';
-
-export function assessmentRecordId(patientId: string, visit: VisitId, form: AssessmentForm): string {
-  return uuidv5(`${patientId}:${visit}:${form}`, ASSESSMENT_NAMESPACE);
-}
+export { assessmentRecordId } from '@/schema/assessments';
 
 /** Everything the visit screens of one participant read: the forms, the missed declarations, the signatures. */
 export type VisitRecords = {

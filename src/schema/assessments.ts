@@ -1,3 +1,4 @@
+import { v5 as uuidv5 } from 'uuid';
 import { z } from 'zod';
 import { isoDateSchema, isoDateTimeSchema } from './common';
 import { failureEventSchema, renalAssessmentSchema } from './endpoints';
@@ -137,3 +138,19 @@ export const visitMissedSchema = z.strictObject({
   declaredAt: isoDateTimeSchema,
 });
 export type VisitMissed = z.infer<typeof visitMissedSchema>;
+
+/** Namespace of the visit-form record ids (a fixed random UUID; changing it would orphan every stored form). */
+const ASSESSMENT_NAMESPACE = '5b0c7a52-8f3e-4d1c-9a6b-2f4e8d0c1a93';
+
+/**
+ * The record id of a participant's form at a visit: derived from the three, so that two tablets filling the same
+ * form offline write the same record and the store keeps both revisions as a conflict (docs/sync-protocol.md,
+ * rule 4), never two competing forms for one visit.
+ */
+export function assessmentRecordId(
+  patientId: string,
+  visit: z.infer<typeof visitIdSchema>,
+  form: AssessmentForm,
+): string {
+  return uuidv5(`${patientId}:${visit}:${form}`, ASSESSMENT_NAMESPACE);
+}

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../server/demo/seed';
+
+// Forms per demo visit: M0/M3/M6/M9/M12 hold SLEDAI, BILAG, PGA, SDI, SF-36, EQ-5D and prednisone (7), M1 holds
+// prednisone and the tolerance review (2), and one participant's M3 its treatment-failure facts.
+const VISIT_FORMS = 7 * (1 + 2 + 3 + 5 + 2) + 2 * 4 + 1;
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 
 describe(`the demo seed (${STORE_KIND})`, () => {
@@ -16,7 +20,9 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     const count = async () =>
       (await testStore.store.query<{ n: number }>('select count(*)::int as n from mutations')).rows[0]!.n;
     const first = await count();
-    expect(first).toBe(4 + 10);
+    // 4 participants + 10 vital-sign sets; issue 23's follow-up: 5 participants, their visit forms and signatures.
+    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS);
+    expect(lines.join('\n')).toMatch(/MSC-LES-08 \(M0, M1, M3, M6, M9, M12\)/);
     await seedDemo(testStore.store);
     expect(await count()).toBe(first);
     const { rows } = await testStore.store.query<{ n: number }>(
