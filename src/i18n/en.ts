@@ -7,7 +7,6 @@ import infusionEn from './infusion.en';
 import setAsideEn from './set-aside.en';
 import tabEn from './tab.en';
 import signatureStoreEn from './signature-store.en';
-import visits from './visits.en';
 
 // English catalogue, loaded on demand. Same keys as fr.ts (the type checks it).
 const en: Catalogue = {
@@ -402,7 +401,6 @@ const en: Catalogue = {
   setAside: setAsideEn,
   tab: tabEn,
   signatureStore: signatureStoreEn,
-  visits,
   loading: 'Loading…',
   ui: uiEn,
   ...safetyEn,

@@ -6,7 +6,6 @@ import infusionFr from './infusion.fr';
 import setAsideFr from './set-aside.fr';
 import tabFr from './tab.fr';
 import signatureStoreFr from './signature-store.fr';
-import visits from './visits.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
 const fr = {
@@ -414,7 +413,6 @@ const fr = {
   setAside: setAsideFr,
   tab: tabFr,
   signatureStore: signatureStoreFr,
-  visits,
   loading: 'Chargement…',
   ui: uiFr,
   ...safetyFr,

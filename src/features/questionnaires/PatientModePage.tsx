@@ -15,6 +15,7 @@ import { useSession, useWriteContext } from '@/session/session-store';
 import { questionnaireOf, type Questionnaire } from './QuestionnairePage';
 import { EQ5D_TEXTS, EQ5D_VAS_TEXT, SF36_ITEMS } from './texts';
 import './questionnaires.css';
+import '@/features/visits/messages';
 
 // Patient mode (issue 23): the participant fills the SF-36 or the EQ-5D on the tablet themself, in French, one
 // question per screen with large answers and a progress bar. The rest of Chevet is hidden (the app is made inert

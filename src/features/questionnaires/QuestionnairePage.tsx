@@ -5,6 +5,7 @@ import { visitIdSchema } from '@/schema/schedule';
 import { emptyEq5d, Eq5dBody } from './Eq5dBody';
 import { emptySf36, Sf36Body } from './Sf36Body';
 import './questionnaires.css';
+import '@/features/visits/messages';
 
 export const QUESTIONNAIRES = {
   sf36: { body: Sf36Body, empty: emptySf36 },

@@ -8,6 +8,7 @@ import { missingText, VisitResponse } from './EndpointWhy';
 import { useParticipant, useVisitRecords } from './queries';
 import { formsByVisit, participantEndpoints, type VisitForms } from './visit-model';
 import './visits.css';
+import './messages';
 
 /** A series of one value per visit, from each visit's form when the core scores it complete. */
 function seriesOf(

@@ -3,6 +3,7 @@ import type { StoredRecord } from '@/db/types';
 import { useAllVisitRecords } from './queries';
 import { useNow } from './use-now';
 import { nextVisit, visitCalendar } from './visit-model';
+import './messages';
 
 /** The participants list's "next visit: M3 — due, 12 Apr" for one participant (nothing before day 0 is known). */
 export function NextVisit({ participant }: { participant: StoredRecord }) {

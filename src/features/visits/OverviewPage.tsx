@@ -8,6 +8,7 @@ import { useNow } from './use-now';
 import { VisitStateBadge } from './VisitStateBadge';
 import { formsByVisit, participantEndpoints, visitCalendar, type ParticipantEndpoints } from './visit-model';
 import './visits.css';
+import './messages';
 
 type Row = {
   participant: StoredRecord;

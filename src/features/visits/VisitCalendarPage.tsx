@@ -5,6 +5,7 @@ import { useParticipant, useVisitRecords } from './queries';
 import { VisitStateBadge } from './VisitStateBadge';
 import { visitCalendar } from './visit-model';
 import './visits.css';
+import './messages';
 
 /** /participants/:participantId/visits — M0…M12 with their windows, states and progress. */
 export default function VisitCalendarPage() {

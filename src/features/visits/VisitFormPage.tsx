@@ -5,6 +5,7 @@ import { visitIdSchema } from '@/schema/schedule';
 import { AssessmentShell } from './AssessmentShell';
 import { CLINICIAN_FORMS } from './forms/registry';
 import './visits.css';
+import './messages';
 
 /** /participants/:participantId/visits/:visit/:form — one clinician form of one visit (e.g. …/M3/sledai). */
 export default function VisitFormPage() {

@@ -13,6 +13,7 @@ import { useNow } from './use-now';
 import { VisitStateBadge } from './VisitStateBadge';
 import { visitCalendar, type FormStatus } from './visit-model';
 import './visits.css';
+import './messages';
 
 /** Forms every visit may hold beside its contents: the biology (where sampled) and the treatment-failure facts. */
 const EXTRA_FORMS: readonly AssessmentForm[] = ['treatmentFailure'];

@@ -58,10 +58,13 @@ describe('the SELENA-SLEDAI form', () => {
     await waitFor(() => expect(score().textContent).toContain('SELENA-SLEDAI : 15 / 105'));
 
     fireEvent.click(screen.getByRole('button', { name: 'Enregistrer et signer' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Signature électronique' });
+    const dialog = await screen.findByRole('dialog', { name: 'Signature électronique' }, { timeout: 5000 });
     expect(within(dialog).getByText('Je confirme les formulaires de cette visite')).toBeTruthy();
     fireEvent.change(within(dialog).getByLabelText('Votre code PIN'), { target: { value: PIN } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Signer' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull(), { timeout: 5000 }).catch(() => {
+      throw new Error(`dialog: ${screen.queryByTestId('signature-error')?.textContent}`);
+    });
     await waitFor(() =>
       expect(screen.getByTestId('assessment-status').textContent).toContain('Finalisé (signé)'),
     );
