@@ -12,11 +12,11 @@ import { injectApi, SimServer, SimTablet } from './harness';
 import { vitals } from '../db/fixtures';
 
 // The convergence property (issue 4): tablets writing offline, syncing in random orders through a network that
-// loses requests and answers, delivers twice, cuts batches, and a server that restarts. After everyone syncs,
+// loses requests and answers, delivers twice, cuts batches, fails a batch with a 500, and a server that restarts. After everyone syncs,
 // all hold the same records as the server, every value ever saved is there once, nothing is duplicated.
 export const CONVERGENCE_RUNS = Number(process.env.CONVERGENCE_RUNS ?? 200);
 
-type Fault = 'none' | 'requestLost' | 'responseLost' | 'duplicate' | 'cut' | 'pullLost';
+type Fault = 'none' | 'requestLost' | 'responseLost' | 'duplicate' | 'cut' | 'pullLost' | 'storeError';
 type Action =
   | { type: 'vitals'; tablet: number }
   | { type: 'revise'; tablet: number; text: string }
@@ -51,6 +51,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
         'duplicate',
         'cut',
         'pullLost',
+        'storeError',
       ),
     }),
     weight: 5,
@@ -73,6 +74,8 @@ function faulty(api: SyncApi, fault: Fault): SyncApi {
         await api.push(body);
         return api.push(body);
       }
+      // The store fails on a batch once (a 500): the tablet splits it, and sets nothing aside for a hiccup.
+      if (fault === 'storeError' && once()) throw new SyncFailure('server', 'internal error', undefined, 500);
       if (fault === 'cut' && once() && body.mutations.length > 1) {
         await api.push({ ...body, mutations: body.mutations.slice(0, Math.ceil(body.mutations.length / 2)) });
         throw new SyncFailure('offline', 'connection cut mid-batch');
