@@ -6,6 +6,13 @@ import { initI18n } from '@/i18n';
 import { claimTab } from '@/session/tab-lock';
 import { fakeLocks } from '../session/fake-locks';
 
+const sync = vi.hoisted(() => ({ stopped: 0 }));
+vi.mock('@/app/sync/start-sync', () => ({
+  stopSync: () => {
+    sync.stopped += 1;
+  },
+}));
+
 const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 0)));
 
 describe('a second tab of Chevet', () => {
@@ -33,11 +40,13 @@ describe('a second tab of Chevet', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Utiliser ici' }));
     await settle();
     expect(screen.getByText('the app')).toBeTruthy();
+    expect(sync.stopped).toBe(0);
 
     // The other tab takes it back: this one unmounts the app and offers to take it again (by reloading).
     other.takeOver();
     await settle();
     expect(screen.queryByText('the app')).toBeNull();
+    expect(sync.stopped).toBe(1);
     expect(screen.getByTestId('other-tab').textContent).toContain(
       'cet onglet s’est arrêté, rien n’est perdu',
     );
