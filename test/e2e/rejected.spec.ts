@@ -69,7 +69,7 @@ test('a NUL-bearing comment queued offline beside good sets: the good sets are s
 }) => {
   await openControlledApp(page);
   await signInWithNewPin(page, NURSE, '314159');
-  await createParticipant(page, 'MSC-LES-41', 'NU');
+  await createParticipant(page, 'MSC-LES-47', 'NU');
   const patientId = page.url().split('/').at(-1)!;
   await syncNow(page);
 
@@ -113,7 +113,7 @@ test('a NUL-bearing comment queued offline beside good sets: the good sets are s
   );
   await notice.getByText('Voir et décider').click();
   const entry = notice.getByTestId('set-aside-entry');
-  await expect(entry).toContainText('Constantes · MSC-LES-41 · NU');
+  await expect(entry).toContainText('Constantes · MSC-LES-47 · NU');
   await expect(entry.getByTestId('set-aside-value')).toContainText('Fréquence cardiaque (/min) 82');
   await expect(entry.getByTestId('set-aside-value')).toContainText('« douleur␀bras »');
   await expect(entry.getByTestId('set-aside-reason')).toHaveText(
