@@ -20,18 +20,48 @@ export type AppOptions = {
   /** The built PWA (`dist/`) to serve; omitted in API-only tests. */
   staticDir?: string;
   logger?: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (CHEVET_TRUST_PROXY: addresses or CIDR ranges).
+   * Default: none — the client address is the connection's, whatever a header says.
+   */
+  trustProxy?: readonly string[];
+  /** Tests shorten them; production keeps SERVER_TIMEOUTS. */
+  timeouts?: Partial<ServerTimeouts>;
 };
+
+export type ServerTimeouts = {
+  /** A whole request, headers and body: one dripped slowly, or never sent, is cut here (408). */
+  requestMs: number;
+  /** An idle keep-alive connection between requests. */
+  keepAliveMs: number;
+  /** Any connection with no traffic at all. */
+  idleMs: number;
+};
+// A 1 000-mutation push is ~1 MB: seconds on a ward's Wi-Fi; 30 s leaves room, and holds no socket for minutes.
+export const SERVER_TIMEOUTS: ServerTimeouts = { requestMs: 30_000, keepAliveMs: 5_000, idleMs: 60_000 };
 
 // Bigger than any push batch the client sends (sync/batch size cap), small enough to refuse abuse early.
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** The central store's HTTP app; `listen` is the caller's (main.ts, or tests on a random port). */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...SERVER_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
     logger: options.logger ? { level: 'info', redact: ['req.headers.authorization'] } : false,
     bodyLimit: BODY_LIMIT_BYTES,
-    // The tablet may be behind the hospital's reverse proxy; trust only the loopback one by default.
-    trustProxy: 'loopback',
+    requestTimeout: timeouts.requestMs,
+    keepAliveTimeout: timeouts.keepAliveMs,
+    connectionTimeout: timeouts.idleMs,
+    // Node checks these on an interval (30 s by default, which would double them), and ignores the request
+    // timeout unless it is set when the server is created, with a headers timeout no longer than it.
+    http: {
+      connectionsCheckingInterval: Math.min(1000, timeouts.requestMs),
+      requestTimeout: timeouts.requestMs,
+      headersTimeout: Math.min(timeouts.requestMs, 20_000),
+    },
+    // X-Forwarded-For only from a proxy the operator named: otherwise anyone could pick the address that the
+    // per-address sign-in limits count and the audit records.
+    trustProxy: options.trustProxy?.length ? [...options.trustProxy] : false,
     // A malformed URL (`/api/%ZZ`) gets the error body of every other answer, not Fastify's own.
     frameworkErrors: (error, _request, reply) => {
       reply.header('cache-control', 'no-store');

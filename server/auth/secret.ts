@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { tokenSecretFromEnv } from '../config';
 import type { Store } from '../store/store';
 
 /**
@@ -9,7 +10,8 @@ export async function loadTokenSecret(
   store: Store,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Uint8Array> {
-  if (env.CHEVET_TOKEN_SECRET) return new TextEncoder().encode(env.CHEVET_TOKEN_SECRET);
+  const configured = tokenSecretFromEnv(env);
+  if (configured) return configured;
   await store.query(
     `insert into server_secrets (name, value) values ('access-token', $1) on conflict (name) do nothing`,
     [randomBytes(32).toString('base64url')],
