@@ -31,6 +31,9 @@ export function Layout() {
           <NavLink to="/participants">{t('nav.participants')}</NavLink>
           <NavLink to="/settings">{t('nav.settings')}</NavLink>
           {role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
+          {(role === 'data-manager' || role === 'physician') && (
+            <NavLink to="/exports">{t('review.nav')}</NavLink>
+          )}
         </nav>
         <span className={online ? 'pill pill-ok' : 'pill pill-warn'} data-testid="connectivity">
           {online ? t('home.online') : t('home.offline')}

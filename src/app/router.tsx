@@ -62,6 +62,7 @@ export const router = createBrowserRouter([
       { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },
+      { path: 'exports', lazy: lazyPage(() => import('@/features/review/ExportsPage')) },
       { path: '*', lazy: lazyPage(() => import('./pages/NotFoundPage')) },
     ],
   },

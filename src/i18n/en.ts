@@ -1,6 +1,7 @@
 import type { Catalogue } from './fr';
 import { clinicalEn } from './clinical.en';
 import { eligibilityEn } from './eligibility.en';
+import { reviewEn } from './review.en';
 import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
 import infusionEn from './infusion.en';
@@ -397,6 +398,7 @@ const en: Catalogue = {
   },
   clinical: clinicalEn,
   eligibility: eligibilityEn,
+  review: reviewEn,
   ...infusionEn,
   setAside: setAsideEn,
   tab: tabEn,

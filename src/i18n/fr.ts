@@ -1,5 +1,6 @@
 import { clinicalFr } from './clinical.fr';
 import { eligibilityFr } from './eligibility.fr';
+import { reviewFr } from './review.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 import infusionFr from './infusion.fr';
@@ -409,6 +410,7 @@ const fr = {
   },
   clinical: clinicalFr,
   eligibility: eligibilityFr,
+  review: reviewFr,
   ...infusionFr,
   setAside: setAsideFr,
   tab: tabFr,
