@@ -59,6 +59,12 @@ export const router = createBrowserRouter([
       },
       // Issue 23: follow-up visits, their forms and questionnaires (patient mode), endpoints, trial overview.
       ...VISIT_ROUTES.map(([path, load]) => ({ path, lazy: lazyPage(load) })),
+      {
+        path: 'participants/:participantId/screening',
+        lazy: lazyPage(() => import('@/features/screening/ScreeningPage')),
+      },
+      { path: 'dose-decision', lazy: lazyPage(() => import('@/features/screening/DoseDecisionPage')) },
+      { path: 'trial-config', lazy: lazyPage(() => import('@/features/screening/TrialConfigPage')) },
       { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },

@@ -1,6 +1,7 @@
 import { clinicalFr } from './clinical.fr';
 import { eligibilityFr } from './eligibility.fr';
 import { reviewFr } from './review.fr';
+import { screeningFr } from './screening.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 import infusionFr from './infusion.fr';
@@ -411,6 +412,7 @@ const fr = {
   clinical: clinicalFr,
   eligibility: eligibilityFr,
   review: reviewFr,
+  screening: screeningFr,
   ...infusionFr,
   setAside: setAsideFr,
   tab: tabFr,

@@ -1,4 +1,13 @@
+import type { AdverseEvent, CtcaeGrade } from '@/schema/adverse-events';
 import type { DoseLevel } from '@/schema/dosing';
+import {
+  addDays,
+  compareCalendarDates,
+  formatCalendarDate,
+  parseCalendarDate,
+} from '@/domain/schedule/calendar-date';
+import { SCHEDULE_CONFIG } from '@/domain/schedule/config';
+import { dltReasons } from '@/domain/safety/tolerance';
 import { DOSING_CONFIG } from './config';
 
 // Where the next inclusion goes (synopsis, "Analyse statistique"): the first five participants at 2 ×10⁶/kg
@@ -62,4 +71,43 @@ export function nextInclusionSlot(
     return { ok: true, cohort, doseLevel, slot: held + 1, cohortSize };
   }
   return { ok: false, reason: 'trialFull' };
+}
+
+/** Days after the infusion date whose check closes the tolerance window (SCHEDULE_CONFIG: day 10). */
+const TOLERANCE_LAST_DAY = SCHEDULE_CONFIG.dailyChecks.toDay;
+
+export type CohortMemberStatus = {
+  infused: boolean;
+  /** Evaluable: day 10 is over, or a DLT happened earlier (a DLT counts as soon as it happens). */
+  completed: boolean;
+  dlt: boolean;
+  /** Worst CTCAE grade among the events in the window; 0 when none. */
+  worstGrade: 0 | CtcaeGrade;
+  /** The last day of the tolerance window, 'YYYY-MM-DD'. */
+  windowEndsOn?: string;
+};
+
+/**
+ * Where one infused participant stands for the dose decision, from their infusion date and their adverse-event
+ * records: the worst grade in the window (infusion day to day 10), whether one is a DLT — the physician's signed
+ * decision when given, otherwise the protocol's definition (dltReasons), so a possible DLT is never missed — and
+ * whether they are evaluable `today` ('YYYY-MM-DD', the day after day 10 or once a DLT occurred).
+ */
+export function cohortMemberStatus(input: {
+  infusionDate?: string;
+  events: readonly AdverseEvent[];
+  today: string;
+}): CohortMemberStatus {
+  const start = parseCalendarDate(input.infusionDate);
+  const today = parseCalendarDate(input.today);
+  if (!start) return { infused: false, completed: false, dlt: false, worstGrade: 0 };
+  const end = addDays(start, TOLERANCE_LAST_DAY);
+  const inWindow = input.events.filter((ae) => {
+    const onset = parseCalendarDate(ae.onsetAt.slice(0, 10));
+    return !!onset && compareCalendarDates(onset, start) >= 0 && compareCalendarDates(onset, end) <= 0;
+  });
+  const worstGrade = inWindow.reduce<0 | CtcaeGrade>((worst, ae) => (ae.grade > worst ? ae.grade : worst), 0);
+  const dlt = inWindow.some((ae) => (ae.dltDecision ? ae.dltDecision.isDlt : dltReasons(ae).length > 0));
+  const over = !!today && compareCalendarDates(today, end) > 0;
+  return { infused: true, completed: over || dlt, dlt, worstGrade, windowEndsOn: formatCalendarDate(end) };
 }

@@ -30,10 +30,12 @@ export {
 export {
   COHORT_COUNT,
   cohortDoseLevel,
+  cohortMemberStatus,
   decisionFor,
   nextInclusionSlot,
   type CohortDecision,
   type CohortMember,
+  type CohortMemberStatus,
   type InclusionSlot,
 } from './cohorts';
 /** The posterior density of the DLT probability on equal bins, for the decision chart. */

@@ -21,11 +21,20 @@ export default function ParticipantPage() {
         <SyncBadge state={participant.syncState} />
       </h1>
       <p className="actions">
+        <Link to={`/participants/${participant.id}/screening`} data-testid="open-screening">
+          {t('screening.open')}
+        </Link>
         <Link to={`/participants/${participant.id}/visits`} data-testid="visits-link">
           {t('visits.calendar')}
         </Link>
         <Link to={`/participants/${participant.id}/endpoints`}>{t('visits.endpointsLink')}</Link>
       </p>
+      {participant.syncState === 'rejected' && (
+        <p className="pill pill-danger" role="alert" data-testid="participant-refused">
+          {t('screening.list.next.refused')} —{' '}
+          <Link to={`/participants/${participant.id}/screening`}>{t('screening.open')}</Link>
+        </p>
+      )}
       <ParticipantDossier participant={participant} />
       <VitalSignsForm patientId={participant.id} />
       <VitalSignsTimeline patientId={participant.id} />

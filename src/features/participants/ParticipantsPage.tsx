@@ -1,32 +1,41 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { createRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
-import { initialsSchema, trialNumberSchema } from '@/schema/participant';
+import { initialsSchema, participantSchema, trialNumberSchema } from '@/schema/participant';
 import { NextVisit } from '@/features/visits';
 import { useDraft } from '@/session/use-draft';
 import { useWriteContext } from '@/session/session-store';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
+import { useFormat } from '@/ui/use-format';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from './command-message';
-import { useParticipants } from './queries';
+import { useParticipantRows, type NextStep } from './participant-rows';
+import './participants.css';
 
 const newParticipantSchema = z.object({ trialNumber: trialNumberSchema, initials: initialsSchema });
 type NewParticipant = z.infer<typeof newParticipantSchema>;
 // A draft is what was typed so far: not yet a valid trial number.
 const newDraftSchema = z.object({ trialNumber: z.string(), initials: z.string() });
 
+const STATUSES = participantSchema.shape.status.unwrap().options;
+
 export default function ParticipantsPage() {
   const { t } = useTranslation();
-  const participants = useParticipants();
+  const format = useFormat();
+  const [now] = useState(() => Date.now());
+  const rows = useParticipantRows(localDate(new Date(now)));
   const ctx = useWriteContext();
   const [creating, setCreating] = useState(false);
+  const [filter, setFilter] = useState<string>('all');
+  const shown = rows?.filter((row) => filter === 'all' || row.status === filter);
   return (
     <section>
       <h1>{t('participants.title')}</h1>
@@ -35,24 +44,63 @@ export default function ParticipantsPage() {
           <Link to="/overview">{t('visits.overview')}</Link>
         </p>
       )}
-      {participants?.length === 0 && <p>{t('participants.empty')}</p>}
-      <ul className="cards" data-testid="participant-list">
-        {participants?.map((p) => (
-          <li key={p.id} className="card">
-            <Link to={`/participants/${p.id}`} className="card-link">
-              <strong>{String(p.data.trialNumber)}</strong> · {String(p.data.initials)}
-              {typeof p.data.status === 'string' && (
-                <span className="muted"> — {t(`participants.statuses.${p.data.status}`)}</span>
-              )}
+      <p className="actions">
+        <Link to="/dose-decision">{t('screening.list.decision')}</Link> ·{' '}
+        <Link to="/trial-config">{t('screening.list.config')}</Link>
+      </p>
+      {rows?.length === 0 && <p>{t('participants.empty')}</p>}
+      {!!rows?.length && (
+        <div className="status-filter" role="group" aria-label={t('screening.list.filter')}>
+          {['all', ...STATUSES].map((status) => (
+            <button
+              key={status}
+              type="button"
+              className="secondary"
+              aria-pressed={filter === status}
+              onClick={() => setFilter(status)}
+            >
+              {status === 'all' ? t('screening.list.all') : t(`participants.statuses.${status}`)} (
+              {status === 'all' ? rows.length : rows.filter((r) => r.status === status).length})
+            </button>
+          ))}
+        </div>
+      )}
+      <ul className="cards participant-rows" data-testid="participant-list">
+        {shown?.map((row) => (
+          <li
+            key={row.record.id}
+            className="card participant-row"
+            data-testid={`participant-row-${row.participant.trialNumber}`}
+          >
+            <Link to={`/participants/${row.record.id}`} className="card-link">
+              <strong>{row.participant.trialNumber}</strong>
+              <span>
+                {row.participant.initials}
+                {row.sex && ` · ${t(`participants.sex${row.sex}`)}`}
+                {row.ageYears !== undefined && ` · ${t('screening.list.age', { age: row.ageYears })}`}
+                {row.participant.doseLevel !== undefined &&
+                  ` · ${t('screening.list.dose', { dose: row.participant.doseLevel })}`}
+              </span>
+              <span data-testid="row-status">
+                {t(`participants.statuses.${row.status}`)}
+                {row.status === 'screen-failed' &&
+                  row.participant.screenFailureReason &&
+                  ` — ${row.participant.screenFailureReason}`}
+                {row.status === 'withdrawn' &&
+                  ` — ${row.participant.withdrawalDate ? format.date(`${row.participant.withdrawalDate}T12:00:00`) : ''} ${row.participant.withdrawalReason ?? ''}`}
+              </span>
+              <span className="muted" data-testid="row-next">
+                {nextText(t, format, row.next)}
+              </span>
             </Link>
-            <NextVisit participant={p} />
-            <SyncBadge state={p.syncState} />
+            <NextVisit participant={row.record} />
+            <SyncBadge state={row.record.syncState} />
           </li>
         ))}
       </ul>
       {ctx?.role === 'physician' &&
         (creating ? (
-          <NewParticipantForm onDone={() => setCreating(false)} />
+          <NewParticipantForm onDone={() => setCreating(false)} suggested={nextFreeNumber(rows ?? [])} />
         ) : (
           <button type="button" onClick={() => setCreating(true)}>
             {t('participants.new')}
@@ -62,13 +110,33 @@ export default function ParticipantsPage() {
   );
 }
 
-function NewParticipantForm({ onDone }: { onDone: () => void }) {
+function localDate(now: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function nextText(t: TFunction, format: ReturnType<typeof useFormat>, next: NextStep): string {
+  switch (next.step) {
+    case 'completeEligibility':
+      return t('screening.list.next.completeEligibility', { count: next.count });
+    default:
+      return t(`screening.list.next.${next.step}`);
+  }
+}
+
+/** The next number after the highest this tablet knows (the store still refuses a number another tablet took). */
+function nextFreeNumber(rows: readonly { participant: { trialNumber: string } }[]): string {
+  const highest = Math.max(0, ...rows.map((r) => Number(r.participant.trialNumber.slice(-2)) || 0));
+  return highest < 99 ? `MSC-LES-${String(highest + 1).padStart(2, '0')}` : 'MSC-LES-';
+}
+
+function NewParticipantForm({ onDone, suggested }: { onDone: () => void; suggested: string }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
   const navigate = useNavigate();
   const form = useForm<NewParticipant>({
     resolver: zodResolver(newParticipantSchema),
-    defaultValues: { trialNumber: 'MSC-LES-', initials: '' },
+    defaultValues: { trialNumber: suggested, initials: '' },
   });
   const draft = useDraft(form, ctx?.userId, 'participant:new', newDraftSchema);
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,339 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { getDb } from '@/db/database';
+import type { StoredRecord } from '@/db/types';
+import {
+  cohortDoseLevel,
+  cohortMemberStatus,
+  recommendNextDose,
+  type CohortMemberStatus,
+  type NextDoseRecommendation,
+} from '@/domain';
+import { DOSING_CONFIG } from '@/domain/dosing/config';
+import type { AdverseEvent } from '@/schema/adverse-events';
+import type { DoseDecision, DoseLevel } from '@/schema/dosing';
+import type { Participant } from '@/schema/participant';
+import { useWriteContext } from '@/session/session-store';
+import { SignatureDialog } from '@/session/SignatureDialog';
+import { SignatureList } from '@/session/SignatureList';
+import { FormNotice, type Notice } from '@/ui/FormNotice';
+import { useFormat } from '@/ui/use-format';
+import { PosteriorChart } from './PosteriorChart';
+import { refusalText } from './refusal-text';
+import { localToday } from './ScreeningPage';
+import { recordDoseDecision } from './screening-commands';
+import './screening.css';
+
+export type CohortRow = { record: StoredRecord; participant: Participant; status: CohortMemberStatus };
+
+/** Every cohort's members with their tolerance status, and the recorded decisions, as this tablet knows them. */
+async function decisionData(today: string) {
+  const db = getDb();
+  const participants = (
+    await db.records.where('kind').equals('participant').sortBy('data.trialNumber')
+  ).filter((r) => !r.voided && typeof r.data.cohort === 'number');
+  const rows: CohortRow[] = [];
+  for (const record of participants) {
+    // Adverse events, once the monitoring workflow records them (kind "adverseEvent"); none until then.
+    const events = (await db.records.where('patientId').equals(record.id).toArray())
+      .filter((r) => (r.kind as string) === 'adverseEvent' && !r.voided)
+      .map((r) => r.data as AdverseEvent);
+    const participant = record.data as Participant;
+    rows.push({
+      record,
+      participant,
+      status: cohortMemberStatus({ infusionDate: participant.infusionDate, events, today }),
+    });
+  }
+  const decisions = (await db.records.where('kind').equals('doseDecision').toArray())
+    .filter((r) => !r.voided && r.syncState !== 'rejected')
+    .sort((a, b) => String(a.data.decidedAt).localeCompare(String(b.data.decidedAt)));
+  return { rows, decisions };
+}
+
+export default function DoseDecisionPage() {
+  const { t } = useTranslation();
+  const [today] = useState(() => localToday());
+  const data = useLiveQuery(() => decisionData(today), [today]);
+  if (!data) return <p aria-busy="true">{t('loading')}</p>;
+  const cohorts = [1, ...(data.rows.some((r) => r.participant.cohort === 2) ? [2] : [])];
+  const decisionRecords = data.decisions;
+  return (
+    <section className="screening">
+      <h1>{t('screening.decision.title')}</h1>
+      {data.rows.length === 0 && <p>{t('screening.decision.noCohort')}</p>}
+      {cohorts.map((cohort) => {
+        const doseLevel = cohortDoseLevel(
+          decisionRecords.map((r) => r.data as DoseDecision),
+          cohort,
+        );
+        return (
+          <CohortDecisionView
+            key={cohort}
+            cohort={cohort}
+            doseLevel={doseLevel ?? DOSING_CONFIG.firstCohortDoseLevel}
+            rows={data.rows.filter((r) => r.participant.cohort === cohort)}
+            decisions={decisionRecords.filter((r) => (r.data.cohort ?? 1) === cohort)}
+          />
+        );
+      })}
+    </section>
+  );
+}
+
+/** The counts the decision rests on: infused, evaluable (day 10 over or a DLT), DLTs. */
+export function cohortCounts(rows: readonly CohortRow[]) {
+  return {
+    patients: rows.filter((r) => r.status.infused).length,
+    completed: rows.filter((r) => r.status.completed).length,
+    dlts: rows.filter((r) => r.status.dlt).length,
+  };
+}
+
+export function CohortDecisionView({
+  cohort,
+  doseLevel,
+  rows,
+  decisions,
+}: {
+  cohort: number;
+  doseLevel: DoseLevel;
+  rows: readonly CohortRow[];
+  decisions: readonly StoredRecord[];
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ctx = useWriteContext();
+  const [signing, setSigning] = useState<string | null>(null);
+  const close = useCallback(() => setSigning(null), []);
+  const counts = cohortCounts(rows);
+  const recommendation = recommendNextDose({ ...counts, doseLevel });
+  const { posterior, settings } = recommendation;
+  const p = (value: number) => format.number(value, { maximumFractionDigits: 3 });
+  return (
+    <section className="panel" aria-labelledby={`cohort-${cohort}`} data-testid={`cohort-${cohort}`}>
+      <h2 id={`cohort-${cohort}`}>{t('screening.decision.cohort', { cohort, dose: doseLevel })}</h2>
+      <div className="table-scroll">
+        <table className="decision-table">
+          <thead>
+            <tr>
+              <th>{t('screening.decision.table.participant')}</th>
+              <th>{t('screening.decision.table.infusion')}</th>
+              <th>{t('screening.decision.table.day10')}</th>
+              <th>{t('screening.decision.table.worstGrade')}</th>
+              <th>{t('screening.decision.table.dlt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ record, participant, status }) => (
+              <tr key={record.id}>
+                <td>
+                  {participant.trialNumber} · {participant.initials}
+                </td>
+                <td>
+                  {participant.infusionDate
+                    ? format.date(`${participant.infusionDate}T12:00:00`)
+                    : t('screening.decision.table.notInfused')}
+                </td>
+                <td>
+                  {!status.infused
+                    ? '—'
+                    : status.completed
+                      ? t('screening.decision.table.completed')
+                      : t('screening.decision.table.inWindow')}
+                </td>
+                <td>{status.infused ? status.worstGrade || t('screening.decision.table.none') : '—'}</td>
+                <td>{status.infused ? (status.dlt ? t('screening.yes') : t('screening.no')) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p data-testid={`counts-${cohort}`}>{t('screening.decision.counts', counts)}</p>
+      <p data-testid={`posterior-${cohort}`}>
+        {t('screening.decision.posterior', {
+          threshold: format.number(settings.threshold),
+          probability: p(posterior.probabilityExcessive),
+          mean: p(posterior.mean),
+          lower: p(posterior.lower95),
+          upper: p(posterior.upper95),
+        })}
+      </p>
+      <PosteriorChart a={posterior.a} b={posterior.b} threshold={settings.threshold} />
+      <Recommendation recommendation={recommendation} counts={counts} />
+      {decisions.map((d) => (
+        <div key={d.id} className="panel" data-testid="recorded-decision">
+          <p>
+            {t('screening.decision.recorded', {
+              when: format.dateTime(String(d.data.decidedAt)),
+              decision: t(`screening.decision.choose.${String(d.data.decision)}`, {
+                dose: d.data.nextDoseLevel ?? '',
+              }),
+              rationale: String(d.data.rationale),
+            })}
+          </p>
+          <SignatureList record={d} />
+          {ctx?.role === 'physician' && (
+            <button type="button" className="secondary" onClick={() => setSigning(d.id)}>
+              {t('signature.sign')}
+            </button>
+          )}
+        </div>
+      ))}
+      {ctx?.role === 'physician' ? (
+        decisions.length === 0 && (
+          <DecisionForm
+            cohort={cohort}
+            doseLevel={doseLevel}
+            counts={counts}
+            recommendation={recommendation}
+            onSaved={setSigning}
+          />
+        )
+      ) : (
+        <p className="muted">{t('screening.decision.readOnly')}</p>
+      )}
+      {signing && (
+        <SignatureDialog recordId={signing} meaning="dose-decision" onClose={close} onSigned={close} />
+      )}
+    </section>
+  );
+}
+
+function Recommendation({
+  recommendation,
+  counts,
+}: {
+  recommendation: NextDoseRecommendation;
+  counts: ReturnType<typeof cohortCounts>;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { settings } = recommendation;
+  const n = (value: number) => format.number(value, { maximumFractionDigits: 3 });
+  const text =
+    recommendation.decision === 'wait'
+      ? t('screening.decision.wait', {
+          inWindow: recommendation.stillInWindow,
+          remaining: recommendation.remainingToInclude,
+        })
+      : recommendation.decision === 'hold'
+        ? t('screening.decision.hold')
+        : t(`screening.decision.${recommendation.decision}`, { dose: recommendation.nextDoseLevel });
+  return (
+    <div className="panel" data-testid="recommendation" data-decision={recommendation.decision}>
+      <h3>{t('screening.decision.recommendation')}</h3>
+      <p className="verdict">
+        <strong>{text}</strong>
+      </p>
+      {recommendation.decision === 'hold' && recommendation.rule === 'endOfCohort' && (
+        <p data-testid="hold-explained">
+          {t('screening.decision.holdExplained', {
+            dlts: counts.dlts,
+            completed: counts.completed,
+            probability: n(recommendation.probabilityExcessive),
+            escalateAt: n(settings.escalateAt),
+            deEscalateAt: n(settings.deEscalateAt),
+          })}
+        </p>
+      )}
+      {recommendation.safetySignal && (
+        <p className="pill pill-danger">
+          {t('screening.decision.safetySignal', { at: n(settings.safetySignalAt) })}
+        </p>
+      )}
+      <p className="muted">
+        {t(`screening.decision.rule.${recommendation.rule}`, {
+          escalateAt: n(settings.escalateAt),
+          deEscalateAt: n(settings.deEscalateAt),
+          at: n(settings.safetySignalAt),
+        })}
+      </p>
+    </div>
+  );
+}
+
+function DecisionForm({
+  cohort,
+  doseLevel,
+  counts,
+  recommendation,
+  onSaved,
+}: {
+  cohort: number;
+  doseLevel: DoseLevel;
+  counts: ReturnType<typeof cohortCounts>;
+  recommendation: NextDoseRecommendation;
+  onSaved: (recordId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const ctx = useWriteContext();
+  const ladder = DOSING_CONFIG.doseLevels;
+  const rung = ladder.indexOf(doseLevel);
+  const complete = recommendation.decision !== 'wait';
+  // The choice is never preselected: at "hold" the protocol has no rule, and the physician must choose.
+  const [choice, setChoice] = useState<'' | 'escalate' | 'de-escalate' | 'pause'>('');
+  const [rationale, setRationale] = useState('');
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const options = [
+    ...(ladder[rung - 1] !== undefined && complete
+      ? [{ value: 'de-escalate' as const, dose: ladder[rung - 1] }]
+      : []),
+    ...(ladder[rung + 1] !== undefined && complete
+      ? [{ value: 'escalate' as const, dose: ladder[rung + 1] }]
+      : []),
+    { value: 'pause' as const, dose: undefined },
+  ];
+  const save = async (event: React.FormEvent) => {
+    event.preventDefault();
+    if (!ctx) return;
+    if (!choice) return setNotice({ tone: 'error', text: t('screening.decision.choiceRequired') });
+    if (!rationale.trim())
+      return setNotice({ tone: 'error', text: t('screening.decision.rationaleRequired') });
+    const result = await recordDoseDecision(getDb(), ctx, {
+      cohort,
+      doseLevel,
+      ...counts,
+      decision: choice,
+      rationale: rationale.trim(),
+    });
+    if (!result.ok) return setNotice({ tone: 'error', text: refusalText(t, format, result) });
+    setNotice(null);
+    onSaved(result.recordId);
+  };
+  return (
+    <form className="panel" onSubmit={(e) => void save(e)} noValidate data-testid="decision-form">
+      <h3>{t('screening.decision.form')}</h3>
+      <fieldset className="choice">
+        <legend>{t('screening.decision.choice')}</legend>
+        {options.map((option) => (
+          <label key={option.value} className="choice-option">
+            <input
+              type="radio"
+              name={`decision-${cohort}`}
+              value={option.value}
+              checked={choice === option.value}
+              onChange={() => setChoice(option.value)}
+            />
+            <span>{t(`screening.decision.choose.${option.value}`, { dose: option.dose })}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`rationale-${cohort}`}>{t('screening.decision.rationale')}</label>
+        <textarea
+          id={`rationale-${cohort}`}
+          rows={3}
+          value={rationale}
+          onChange={(e) => setRationale(e.target.value)}
+        />
+      </div>
+      <FormNotice notice={notice} />
+      <button type="submit" data-testid="save-decision">
+        {t('screening.decision.save')}
+      </button>
+    </form>
+  );
+}
