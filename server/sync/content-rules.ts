@@ -4,7 +4,7 @@ import type { Queryable } from '../store/store';
 import type { ValidMutation } from './validate-mutation';
 
 /** Kinds whose content rules depend on the writer's role and the revision written on (src/domain/record-rules). */
-const RULED_KINDS = new Set(['adverseEvent']);
+const RULED_KINDS = new Set(['adverseEvent', 'assessment']);
 
 /**
  * The store's half of the content rules (the tablet's commands apply the same function): for each mutation of a

@@ -1,4 +1,5 @@
 import type { AdverseEvent } from '@/schema/adverse-events';
+import { NURSE_ASSESSMENT_FORMS, type AssessmentForm } from '@/schema/assessments';
 import type { Role } from '@/schema/common';
 import { physicianOnlyChanges } from './safety/adverse-event';
 
@@ -22,6 +23,12 @@ export function contentRuleViolation(
       after as Partial<AdverseEvent>,
     );
     if (fields.length > 0) return `physician-only fields: ${fields.join(', ')}`;
+  }
+  if (kind === 'assessment' && role !== 'physician') {
+    // Issue 23: a nurse enters the questionnaires and the biology; the rest of a visit is the physician's.
+    const forms = [before?.form, after.form].filter((form) => form !== undefined) as AssessmentForm[];
+    const refused = forms.filter((form) => !NURSE_ASSESSMENT_FORMS.includes(form));
+    if (refused.length > 0) return `physician-only form: ${[...new Set(refused)].join(', ')}`;
   }
   return null;
 }

@@ -70,6 +70,7 @@ const visits: typeof fr = {
   saveAndSign: 'Save and sign',
   sign: 'Sign (finalise)',
   signNeedsComplete: 'Signing needs a complete form.',
+  physicianOnly: 'A physician enters this form.',
   physicianSigns: 'A physician will finalise this form by signing it.',
   history: 'History and signatures',
   historyEntry: 'Version {{rev}} — {{action}} by {{who}}, {{at}}',

@@ -69,6 +69,7 @@ const visits = {
   saveAndSign: 'Enregistrer et signer',
   sign: 'Signer (finaliser)',
   signNeedsComplete: 'La signature demande un formulaire complet.',
+  physicianOnly: 'Ce formulaire est saisi par un médecin.',
   physicianSigns: 'Un médecin finalisera ce formulaire en le signant.',
   history: 'Historique et signatures',
   historyEntry: 'Version {{rev}} — {{action}} par {{who}}, {{at}}',

@@ -32,6 +32,12 @@ export const ASSESSMENT_FORMS = [
   'biology',
 ] as const;
 export const assessmentFormSchema = z.enum(ASSESSMENT_FORMS);
+/**
+ * The forms a nurse may write: the questionnaires (handed to the participant in patient mode) and the biology and
+ * samples. The clinician's instruments, the prednisone dose, the tolerance review and the treatment-failure facts
+ * are the physician's (checked by the tablet's commands and again by the store: src/domain/record-rules.ts).
+ */
+export const NURSE_ASSESSMENT_FORMS: readonly AssessmentForm[] = ['sf36', 'eq5d5l', 'biology'];
 export type AssessmentForm = z.infer<typeof assessmentFormSchema>;
 
 /** The protocol's labs at a visit (visits.md, "Biology"), with their units; a lab left out was not measured. */

@@ -10,7 +10,12 @@ import { createRecord, saveRevision } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import type { VisitId } from '@/domain';
-import { assessmentSchema, type Assessment, type AssessmentForm } from '@/schema/assessments';
+import {
+  assessmentSchema,
+  NURSE_ASSESSMENT_FORMS,
+  type Assessment,
+  type AssessmentForm,
+} from '@/schema/assessments';
 import { reasonSchema } from '@/schema/common';
 import { useSession, useWriteContext } from '@/session/session-store';
 import { canSign } from '@/session/signature';
@@ -124,7 +129,8 @@ function AssessmentFrame({
   const signatures = useRecordSignatures(stored ?? undefined);
   const valid = signatures?.some((s) => s.validity === 'valid') ?? false;
   const unsaved = formState.isDirty || !stored;
-  const canWrite = ctx?.role === 'physician' || ctx?.role === 'nurse';
+  const canWrite =
+    ctx?.role === 'physician' || (ctx?.role === 'nurse' && NURSE_ASSESSMENT_FORMS.includes(formId));
   const maySign = canSign(ctx?.role, 'visit-forms');
   const lateEntry = !stored && Date.now() > entry.item.windowEnd;
 
@@ -254,6 +260,7 @@ function AssessmentFrame({
           </p>
         )}
         <FormNotice notice={notice} testId="assessment-notice" />
+        {!canWrite && <p className="muted">{t('visits.physicianOnly')}</p>}
         {canWrite && (
           <div className="actions">
             {maySign && (

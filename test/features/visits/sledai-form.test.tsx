@@ -101,6 +101,25 @@ describe('the SELENA-SLEDAI form', () => {
     renderAt(`/participants/${id}/visits/M0/sledai`);
     await screen.findByTestId('assessment-sledai');
     expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
+    expect(screen.getByText('Ce formulaire est saisi par un médecin.')).toBeTruthy();
+    expect(screen.getByTestId('sledai-arthritis').querySelector('fieldset')!.disabled).toBe(true);
+  });
+
+  it('a nurse enters an SF-36 and saves it; a physician finalises it', async () => {
+    await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
+    const id = await participant();
+    await act(() => signedIn(server, 'joy', 'nurse', 'Joy'));
+    renderAt(`/participants/${id}/visits/M0/sf36`);
+    await screen.findByTestId('assessment-sf36');
+    expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
     expect(screen.getByText('Un médecin finalisera ce formulaire en le signant.')).toBeTruthy();
+    fireEvent.click(within(screen.getByTestId('sf36-item-1')).getAllByRole('radio')[1]!);
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer' }));
+    await waitFor(async () =>
+      expect((await getDb().records.get(assessmentRecordId(id, 'M0', 'sf36')))?.data).toMatchObject({
+        form: 'sf36',
+      }),
+    );
   });
 });
