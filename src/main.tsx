@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
-import { startTabletAlarms } from './app/alarms/start-alarms';
 import { router } from './app/router';
 import { registerServiceWorker } from './app/pwa';
 import { startTabLock, TabGate } from './app/TabGate';
@@ -22,5 +21,7 @@ createRoot(document.getElementById('root')!).render(
   </StrictMode>,
 );
 registerServiceWorker();
-// The alarms run for the life of the page, locked or not (architecture.md, "Time-critical bedside work").
-startTabletAlarms();
+// The alarms run for the life of the page, locked or not (architecture.md, "Time-critical bedside work"). Loaded
+// after the first screen: their sources read the workflows' records (Dexie, zod schemas), which are not shell code
+// and would put the initial JS over its budget (issue 12); the due list is derived from records, so nothing is missed.
+void import('./app/alarms/start-alarms').then(({ startTabletAlarms }) => startTabletAlarms());

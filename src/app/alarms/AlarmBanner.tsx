@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import './alarms.css';
 import { Link } from 'react-router';
-import { isMuted, silenceAlarms, useAlarms, useAlarmSettings } from '@/alarms';
+import { isMuted, silenceAlarms, useAlarms, useAlarmSettings } from '@/alarms/state';
 import { formatCheckTime, useCheckLabel } from './check-label';
 
 /**

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { setAlarmSound, useAlarmSettings } from '@/alarms';
+import { setAlarmSound, useAlarmSettings } from '@/alarms/state';
 import { playAlarmSound, unlockAlarmSound } from '@/ui/alarm-sound';
 
 /** Per-tablet alarm sound: on/off, volume, and a test beep (which also unlocks the sound). */

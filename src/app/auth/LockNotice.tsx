@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAlarms } from '@/alarms';
+import { useAlarms } from '@/alarms/state';
 import { formatCheckTime, useCheckLabel } from '../alarms/check-label';
 
 /**
