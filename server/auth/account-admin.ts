@@ -12,6 +12,7 @@ import {
 import { authPolicy } from './auth-policy';
 import { hashPassword } from './passwords';
 import { endSessions } from './sessions';
+import { accountThrottleKey, clearSignInDelay } from './sign-in-throttle';
 
 // Account administration, shared by the admin API and the `npm run user` CLI so that both apply the same rules
 // and leave the same audit entries. The password is hashed before the transaction (the KDF is slow) and never
@@ -96,6 +97,23 @@ export async function resetPassword(
   await store.transaction(async (tx) => {
     if (!(await setPasswordHash(tx, id, passwordHash, now))) throw userNotFound();
     await endSessions(tx, { userId: id }, now);
+    await clearDelayOf(tx, id);
     await audit(tx, { ...actor, action: 'password-reset', subject: `user:${id}` });
+  });
+}
+
+async function clearDelayOf(tx: Queryable, id: string): Promise<Account> {
+  const account = await getAccount(tx, id);
+  if (!account) throw userNotFound();
+  await clearSignInDelay(tx, accountThrottleKey(account.username));
+  return account;
+}
+
+/** Ends the sign-in delay of an account's name (an administrator vouches for the person); audited. */
+export async function clearAccountSignInDelay(store: Store, id: string, actor: AuditActor): Promise<Account> {
+  return store.transaction(async (tx) => {
+    await clearDelayOf(tx, id);
+    await audit(tx, { ...actor, action: 'sign-in-delay-cleared', subject: `user:${id}` });
+    return (await getAccount(tx, id))!;
   });
 }

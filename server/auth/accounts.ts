@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Account } from '../../src/schema/auth';
 import type { Queryable } from '../store/store';
 import type { Role } from './roles';
+import { accountThrottleKeySql } from './sign-in-throttle';
 
 // Queries on `users` (migration 0002). Accounts are disabled, never deleted. Only signIn reads password_hash;
 // every other query selects the public columns, so a hash cannot leak into an answer by a `select *`.
@@ -16,7 +17,10 @@ type AccountRow = {
   created_at: Date | string;
 };
 
-const ACCOUNT_COLUMNS = 'id, username, display_name, role, disabled_at, locked_until, created_at';
+// `locked_until` is now the end of the name's sign-in delay (sign-in-throttle.ts), when one runs.
+const ACCOUNT_COLUMNS = `id, username, display_name, role, disabled_at, created_at,
+  (select t.next_attempt_at from login_throttle t where t.key = ${accountThrottleKeySql('username')}
+     and t.next_attempt_at > now()) as locked_until`;
 
 /** Timestamps come back as Date from PGlite and pg alike; normalised to ISO strings for the wire. */
 export function isoOrNull(value: Date | string | null): string | null {
@@ -112,30 +116,6 @@ export async function setPasswordHash(
     [id, passwordHash, now],
   );
   return rows.length > 0;
-}
-
-/**
- * Counts one wrong password, atomically so that parallel guesses all count. The attempt that reaches the limit
- * locks the account and restarts the count, so that after the lock expires the limit applies afresh.
- */
-export async function recordFailedLogin(
-  q: Queryable,
-  id: string,
-  maxFailedLogins: number,
-  lockUntil: Date,
-): Promise<{ locked: boolean }> {
-  const { rows } = await q.query<{ locked: boolean }>(
-    `update users set
-       failed_logins = case when failed_logins + 1 >= $2 then 0 else failed_logins + 1 end,
-       locked_until = case when failed_logins + 1 >= $2 then $3::timestamptz else locked_until end
-     where id = $1 returning locked_until = $3::timestamptz as locked`,
-    [id, maxFailedLogins, lockUntil],
-  );
-  return { locked: rows[0]?.locked === true };
-}
-
-export async function clearFailedLogins(q: Queryable, id: string): Promise<void> {
-  await q.query('update users set failed_logins = 0, locked_until = null where id = $1', [id]);
 }
 
 /** Active (not disabled) administrators other than `exceptId`: the store must never be left without one. */

@@ -1,5 +1,5 @@
 /**
- * The knobs of sign-in security in one place: lockout, per-address rate limit, password hashing cost, and the
+ * The knobs of sign-in security in one place: progressive delay, per-address rate limit, password hashing cost, and the
  * clock. Read from the environment at start; tests replace them (a past clock, a short lock) instead of waiting.
  */
 export type ScryptCost = {
@@ -11,10 +11,20 @@ export type ScryptCost = {
   p: number;
 };
 
+/** Progressive sign-in delay (sign-in-throttle.ts). */
+export type SignInThrottlePolicy = {
+  /** Wrong passwords in a row heard without delay, per account name and per network address. */
+  freeFailuresPerAccount: number;
+  freeFailuresPerAddress: number;
+  /** The first delay, doubled at each further wrong password, up to the longest. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A name or address without a wrong password for this long starts again from zero. */
+  forgetAfterMs: number;
+};
+
 export type AuthPolicy = {
-  /** Wrong passwords in a row that lock an account (the per-account limit). */
-  maxFailedLogins: number;
-  lockMs: number;
+  signInThrottle: SignInThrottlePolicy;
   /** Sign-in attempts accepted from one network address per window, whatever the account. */
   loginsPerAddress: number;
   addressWindowMs: number;
@@ -40,8 +50,13 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 
 export function authPolicyFromEnv(env: NodeJS.ProcessEnv): AuthPolicy {
   return {
-    maxFailedLogins: positiveInt(env, 'CHEVET_MAX_FAILED_LOGINS', 5),
-    lockMs: positiveInt(env, 'CHEVET_LOCK_MINUTES', 15) * MINUTE,
+    signInThrottle: {
+      freeFailuresPerAccount: positiveInt(env, 'CHEVET_SIGNIN_FREE_FAILURES', 5),
+      freeFailuresPerAddress: positiveInt(env, 'CHEVET_SIGNIN_FREE_FAILURES_PER_ADDRESS', 20),
+      baseDelayMs: 1000,
+      maxDelayMs: positiveInt(env, 'CHEVET_SIGNIN_MAX_DELAY_SECONDS', 300) * 1000,
+      forgetAfterMs: 24 * 60 * MINUTE,
+    },
     // A ward's tablets may share one address behind the hospital's proxy: generous, yet far below guessing speed.
     loginsPerAddress: positiveInt(env, 'CHEVET_LOGINS_PER_ADDRESS_PER_MINUTE', 30),
     addressWindowMs: MINUTE,

@@ -86,3 +86,12 @@ export async function revokeDevice(
   const device = await getDevice(q, id);
   return device ? { device, newlyRevoked: rows.length > 0 } : null;
 }
+
+/** Whether `deviceId` is a tablet registered to this person and not revoked. */
+export async function isDeviceOf(q: Queryable, deviceId: string, userId: string): Promise<boolean> {
+  const { rows } = await q.query(
+    'select 1 from devices where id = $1 and user_id = $2 and revoked_at is null',
+    [deviceId, userId],
+  );
+  return rows.length > 0;
+}

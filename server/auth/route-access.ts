@@ -23,6 +23,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'POST /api/admin/users': ['admin'],
   'PATCH /api/admin/users/:id': ['admin'],
   'POST /api/admin/users/:id/password': ['admin'],
+  'POST /api/admin/users/:id/sign-in-delay/clear': ['admin'],
   'GET /api/admin/devices': ['admin'],
   'POST /api/admin/devices/:id/revoke': ['admin'],
   'POST /api/sync/push': CLINICAL,

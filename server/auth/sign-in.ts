@@ -3,9 +3,10 @@ import type { Principal } from './roles';
 import { audit } from '../audit';
 import { ApiError } from '../errors';
 import type { Store } from '../store/store';
-import { clearFailedLogins, findCredentials, recordFailedLogin } from './accounts';
+import { findCredentials } from './accounts';
 import { authPolicy } from './auth-policy';
-import { deviceForSignIn, touchDevice } from './devices';
+import { deviceForSignIn, isDeviceOf, touchDevice } from './devices';
+import { checkSignInDelay, clearSignInDelay, recordSignInFailure, throttleKeys } from './sign-in-throttle';
 import { spendVerificationTime, verifyPassword } from './passwords';
 import {
   findRefreshToken,
@@ -22,18 +23,6 @@ import {
 // One message whether the user exists or not, so that the answer does not reveal which usernames exist.
 const invalidCredentials = () => new ApiError(401, 'invalid-credentials', 'Wrong username or password.');
 
-/** 423 with the end of the lock, which the login route also sends as `Retry-After`. */
-export class AccountLockedError extends ApiError {
-  constructor(readonly until: string) {
-    super(
-      423,
-      'account-locked',
-      `This account is locked after too many wrong passwords, until ${until} (server time). ` +
-        'Try again then, or ask an administrator to reset the password.',
-    );
-  }
-}
-
 const accountDisabled = () =>
   new ApiError(401, 'account-disabled', 'This account has been disabled: ask an administrator.');
 
@@ -43,40 +32,39 @@ export async function signIn(
   request: LoginRequest,
   address: string,
 ): Promise<SessionResponse> {
-  const policy = authPolicy();
-  const now = policy.now();
+  const now = authPolicy().now();
+  const keys = throttleKeys(request.username, address);
   const found = await findCredentials(store, request.username);
+  const actor = found
+    ? { actorUserId: found.account.id, subject: `user:${found.account.id}`, address }
+    : { address };
+  // The right password from one of the person's own tablets passes the name's delay (sign-in-throttle.ts).
+  const knownDevice =
+    !!found && !!request.deviceId && (await isDeviceOf(store, request.deviceId, found.account.id));
+  try {
+    await checkSignInDelay(store, keys, now, knownDevice);
+  } catch (error) {
+    await audit(store, { ...actor, action: 'login-refused', detail: { reason: 'delayed' } });
+    throw error;
+  }
   if (!found) {
     await spendVerificationTime(request.password);
     // The typed name is not kept: people type their password in the username field, and this trail is
     // append-only, so a password written here could never be removed.
-    await audit(store, { action: 'login-failed', detail: { reason: 'unknown-user' }, address });
+    await store.transaction(async (tx) => {
+      await recordSignInFailure(tx, keys, now);
+      await audit(tx, { action: 'login-failed', detail: { reason: 'unknown-user' }, address });
+    });
     throw invalidCredentials();
   }
   const { account, passwordHash } = found;
-  const actor = { actorUserId: account.id, subject: `user:${account.id}`, address };
-
-  // While locked, the password is not even checked: the lock must stop guessing, not only slow it.
-  if (account.lockedUntil && new Date(account.lockedUntil) > now) {
-    await audit(store, {
-      ...actor,
-      action: 'login-refused',
-      detail: { reason: 'locked', until: account.lockedUntil },
-    });
-    throw new AccountLockedError(account.lockedUntil);
-  }
 
   if (!(await verifyPassword(request.password, passwordHash))) {
-    const until = new Date(now.getTime() + policy.lockMs);
-    const { locked } = await store.transaction(async (tx) => {
-      const result = await recordFailedLogin(tx, account.id, policy.maxFailedLogins, until);
+    await store.transaction(async (tx) => {
+      await recordSignInFailure(tx, keys, now);
       await audit(tx, { ...actor, action: 'login-failed', detail: { reason: 'wrong-password' } });
-      if (result.locked) {
-        await audit(tx, { ...actor, action: 'account-locked', detail: { until: until.toISOString() } });
-      }
-      return result;
     });
-    throw locked ? new AccountLockedError(until.toISOString()) : invalidCredentials();
+    throw invalidCredentials();
   }
 
   if (account.disabled) {
@@ -85,7 +73,7 @@ export async function signIn(
   }
 
   return store.transaction(async (tx) => {
-    await clearFailedLogins(tx, account.id);
+    await clearSignInDelay(tx, keys.account);
     const device = await deviceForSignIn(tx, account.id, request.deviceName, request.deviceId, now);
     // A new sign-in on a device supersedes that device's earlier session.
     const session = await issueSession(
@@ -177,6 +165,9 @@ export async function reauthenticate(
   address: string,
 ): Promise<{ reauthenticatedAt: string }> {
   const now = authPolicy().now();
+  const keys = throttleKeys(principal.username, address);
+  // A signed-in tablet does not pass the name's delay here: a stolen session must not be a guessing oracle.
+  await checkSignInDelay(store, keys, now, false);
   const found = await findCredentials(store, principal.username);
   const actor = {
     actorUserId: principal.userId,
@@ -189,9 +180,15 @@ export async function reauthenticate(
     found.account.id !== principal.userId ||
     !(await verifyPassword(password, found.passwordHash))
   ) {
-    await audit(store, { ...actor, action: 'reauthentication-failed' });
+    await store.transaction(async (tx) => {
+      await recordSignInFailure(tx, keys, now);
+      await audit(tx, { ...actor, action: 'reauthentication-failed' });
+    });
     throw invalidCredentials();
   }
-  await audit(store, { ...actor, action: 'reauthentication' });
+  await store.transaction(async (tx) => {
+    await clearSignInDelay(tx, keys.account);
+    await audit(tx, { ...actor, action: 'reauthentication' });
+  });
   return { reauthenticatedAt: now.toISOString() };
 }

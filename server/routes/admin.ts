@@ -11,7 +11,7 @@ import {
 } from '../../src/schema/auth';
 import { actorOf, audit } from '../audit';
 import { principalOf } from '../auth/access';
-import { addAccount, changeAccount, resetPassword } from '../auth/account-admin';
+import { addAccount, changeAccount, clearAccountSignInDelay, resetPassword } from '../auth/account-admin';
 import { listAccounts } from '../auth/accounts';
 import { authPolicy } from '../auth/auth-policy';
 import { listDevices, revokeDevice } from '../auth/devices';
@@ -52,6 +52,15 @@ export const adminRoutes: FastifyPluginAsyncZod = async (app) => {
       await resetPassword(app.store, request.params.id, request.body.password, actorOf(request));
       return reply.code(204).send();
     },
+  );
+
+  // The progressive sign-in delay of an account's name (sign-in-throttle.ts), cleared by an administrator.
+  app.post(
+    '/users/:id/sign-in-delay/clear',
+    { schema: { params: idParamsSchema, response: { 200: accountResponseSchema } } },
+    async (request) => ({
+      user: await clearAccountSignInDelay(app.store, request.params.id, actorOf(request)),
+    }),
   );
 
   app.get('/devices', { schema: { response: { 200: deviceListSchema } } }, async () => ({

@@ -14,13 +14,15 @@ import { getAccount } from '../auth/accounts';
 import { authPolicy } from '../auth/auth-policy';
 import { loadTokenSecret } from '../auth/secret';
 import { endSessions } from '../auth/sessions';
-import { AccountLockedError, reauthenticate, refreshSession, signIn } from '../auth/sign-in';
+import { reauthenticate, refreshSession, signIn } from '../auth/sign-in';
+import { SignInDelayedError } from '../auth/sign-in-throttle';
 import { ApiError } from '../errors';
 
 /** Sign-in, refresh, sign-out and "who am I" (wire-contract.md, "Sign-in"), under /api/auth. */
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const secret = await loadTokenSecret(app.store);
-  // Per-address limit on sign-in only (the per-account one is the lockout); counted before the body is read.
+  // Per-address request limit on sign-in, counted before the body is read; wrong passwords are delayed per name
+  // and per address on top of it (sign-in-throttle.ts).
   await app.register(rateLimit, { global: false });
 
   app.post(
@@ -44,10 +46,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       try {
         return await signIn(app.store, secret, request.body, request.ip);
       } catch (error) {
-        if (error instanceof AccountLockedError) {
-          const seconds = Math.ceil((Date.parse(error.until) - authPolicy().now().getTime()) / 1000);
-          reply.header('retry-after', String(Math.max(1, seconds)));
-        }
+        if (error instanceof SignInDelayedError)
+          reply.header('retry-after', String(Math.max(1, error.retryAfterSeconds)));
         throw error;
       }
     },

@@ -215,7 +215,7 @@ describe(`account and device administration (${STORE_KIND})`, () => {
     const account = await createUser();
     const session = await signIn(account);
     for (let attempt = 1; attempt <= 5; attempt++) await login(account, WRONG);
-    expect((await login(account)).statusCode).toBe(423);
+    expect((await login(account)).statusCode).toBe(429);
 
     const res = await call('POST', `/api/admin/users/${account.id}/password`, { password: NEW_PASSWORD });
     expect(res.statusCode).toBe(204);

@@ -3,11 +3,12 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sessionResponseSchema, type SessionResponse } from '../../src/schema/auth';
 import { buildApp } from '../../server/app';
 import { addAccount } from '../../server/auth/account-admin';
-import { setAuthPolicy } from '../../server/auth/auth-policy';
+import { authPolicy, setAuthPolicy } from '../../server/auth/auth-policy';
 import { loadTokenSecret } from '../../server/auth/secret';
 import { issueAccessToken } from '../../server/auth/tokens';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from '../../server/demo/seed';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { addSignedInUser } from './people-fixtures';
 
 const MINUTE = 60_000;
 const PASSWORD = 'a long enough password';
@@ -23,7 +24,13 @@ describe(`sign-in and sessions (${STORE_KIND})`, () => {
   const answers: string[] = [];
   // A low hashing cost keeps the file fast (the production cost is in passwords.test.ts); a high per-address
   // limit lets this file sign in often from the one inject address (the limit itself is tested below).
-  const testPolicy = { scrypt: { ln: 10, r: 8, p: 1 }, loginsPerAddress: 10_000 };
+  // Every request of this file comes from one address: its own delay is tested with a lower threshold.
+  const defaultThrottle = { ...authPolicy().signInThrottle, freeFailuresPerAddress: 10_000 };
+  const testPolicy = {
+    scrypt: { ln: 10, r: 8, p: 1 },
+    loginsPerAddress: 10_000,
+    signInThrottle: defaultThrottle,
+  };
 
   beforeAll(async () => {
     restorePolicy = setAuthPolicy(testPolicy);
@@ -36,7 +43,9 @@ describe(`sign-in and sessions (${STORE_KIND})`, () => {
     restorePolicy();
   });
   // Tests that move the clock or shorten the lock put the file's policy back.
-  afterEach(() => void setAuthPolicy({ ...testPolicy, now: () => new Date(), lockMs: 15 * MINUTE }));
+  afterEach(
+    () => void setAuthPolicy({ ...testPolicy, now: () => new Date(), signInThrottle: defaultThrottle }),
+  );
 
   async function newAccount(role: 'nurse' | 'physician' | 'data-manager' | 'admin' = 'nurse') {
     accountCount += 1;
@@ -154,54 +163,98 @@ describe(`sign-in and sessions (${STORE_KIND})`, () => {
     expect(rows).toEqual([{ subject: null, detail: { reason: 'unknown-user' } }]);
   });
 
-  it('locks an account on the fifth wrong password, with 423 saying until when, and audits the lock', async () => {
-    const account = await newAccount();
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await login(account.username, WRONG)).statusCode).toBe(401);
-    }
-    const fifth = await login(account.username, WRONG);
-    expect(fifth.statusCode).toBe(423);
-    expect(fifth.json().error.code).toBe('account-locked');
-    const until = /until (\S+) \(server time\)/.exec(fifth.json().error.message)?.[1];
-    expect(new Date(until!).getTime() - Date.now()).toBeGreaterThan(14 * MINUTE);
-    expect(new Date(until!).getTime() - Date.now()).toBeLessThanOrEqual(15 * MINUTE);
-    expect(Number(fifth.headers['retry-after'])).toBeGreaterThan(14 * 60);
+  // Issue 17: a progressive delay per name and per address instead of a hard lock (sign-in-throttle.ts).
+  const wrongTimes = async (username: string, times: number, extra: object = {}, address?: string) => {
+    for (let attempt = 1; attempt <= times; attempt++)
+      expect((await login(username, WRONG, extra, address)).statusCode).toBe(401);
+  };
 
-    // Locked: even the right password is refused, without being checked.
+  it('delays a name after five wrong passwords in a row, known or unknown alike, without checking the password', async () => {
+    const account = await newAccount();
+    await wrongTimes(account.username, 5);
     const right = await login(account.username);
-    expect(right.statusCode).toBe(423);
-    expect(right.json().error.message).toContain(until);
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('sign-in-delayed');
+    expect(Number(right.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    await wrongTimes('nobody-by-that-name', 5);
+    const unknown = await login('nobody-by-that-name');
+    expect(unknown.statusCode).toBe(429);
+    expect(unknown.json()).toEqual(right.json());
+    expect(unknown.headers['retry-after']).toBe(right.headers['retry-after']);
     const actions = (await auditOf(`user:${account.id}`)).map((entry) => entry.action);
     expect(actions.filter((action) => action === 'login-failed')).toHaveLength(5);
-    expect(actions).toContain('account-locked');
     expect(actions.at(-1)).toBe('login-refused');
   });
 
-  it('unlocks by itself when the lock expires, with a fresh count of attempts', async () => {
+  it('doubles the delay at each further wrong password, and hears the right one once it has run', async () => {
     const account = await newAccount();
-    for (let attempt = 1; attempt <= 5; attempt++) await login(account.username, WRONG);
-    moveClock(14 * MINUTE);
-    expect((await login(account.username)).statusCode).toBe(423);
-    moveClock(15 * MINUTE + 1000);
-    expect((await login(account.username, WRONG)).statusCode).toBe(401);
+    const start = Date.now();
+    const at = (ms: number) => setAuthPolicy({ now: () => new Date(start + ms) });
+    at(0);
+    await wrongTimes(account.username, 5);
+    at(1_100);
+    await wrongTimes(account.username, 1); // the 6th: 2 s now
+    at(2_500);
+    expect((await login(account.username)).statusCode).toBe(429);
+    at(3_200);
     expect((await login(account.username)).statusCode).toBe(200);
   });
 
-  it('takes the lock duration from the policy', async () => {
-    setAuthPolicy({ lockMs: 2 * MINUTE });
+  it('never holds longer than the longest delay, however many wrong passwords', async () => {
+    setAuthPolicy({ signInThrottle: { ...authPolicy().signInThrottle, maxDelayMs: 4_000 } });
     const account = await newAccount();
-    for (let attempt = 1; attempt <= 5; attempt++) await login(account.username, WRONG);
-    moveClock(2 * MINUTE + 1000);
+    const start = Date.now();
+    for (let i = 0; i < 12; i++) {
+      setAuthPolicy({ now: () => new Date(start + i * 5_000) });
+      await wrongTimes(account.username, 1);
+    }
+    setAuthPolicy({ now: () => new Date(start + 11 * 5_000 + 4_100) });
     expect((await login(account.username)).statusCode).toBe(200);
+  });
+
+  it('lets the right password from one of the person’s own tablets through the name’s delay', async () => {
+    const account = await newAccount();
+    const { deviceId } = session(await login(account.username));
+    // Someone without that tablet hammers the name.
+    await wrongTimes(account.username, 5, {}, '203.0.113.50');
+    expect((await login(account.username, PASSWORD, {}, '192.0.2.60')).statusCode).toBe(429);
+    expect((await login(account.username, PASSWORD, { deviceId }, '192.0.2.60')).statusCode).toBe(200);
+    // A wrong password from that tablet is still a wrong password.
+    expect((await login(account.username, WRONG, { deviceId }, '192.0.2.60')).statusCode).toBe(401);
+  });
+
+  it('lets an administrator clear a name’s delay, audited, and shows it in the account list meanwhile', async () => {
+    const account = await newAccount();
+    const admin = await addSignedInUser(testStore.store, 'admin');
+    await wrongTimes(account.username, 5);
+    const listed = await app.inject({ method: 'GET', url: '/api/admin/users', headers: admin.headers });
+    const row = listed.json().users.find((u: { id: string }) => u.id === account.id);
+    expect(Date.parse(row.lockedUntil)).toBeGreaterThan(Date.now() - 60_000);
+    const cleared = await app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${account.id}/sign-in-delay/clear`,
+      headers: admin.headers,
+    });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().user.lockedUntil).toBeNull();
+    expect((await login(account.username)).statusCode).toBe(200);
+    expect((await auditOf(`user:${account.id}`)).map((e) => e.action)).toContain('sign-in-delay-cleared');
+  });
+
+  it('delays an address after its wrong passwords, whatever the names tried, leaving other addresses alone', async () => {
+    setAuthPolicy({ signInThrottle: { ...authPolicy().signInThrottle, freeFailuresPerAddress: 3 } });
+    const account = await newAccount();
+    for (let i = 1; i <= 3; i++) await wrongTimes(`someone-else-${i}`, 1, {}, '198.51.100.30');
+    expect((await login(account.username, PASSWORD, {}, '198.51.100.30')).statusCode).toBe(429);
+    expect((await login(account.username, PASSWORD, {}, '198.51.100.31')).statusCode).toBe(200);
   });
 
   it('counts only wrong passwords in a row: a successful sign-in starts the count again', async () => {
     const account = await newAccount();
-    for (let attempt = 1; attempt <= 4; attempt++) await login(account.username, WRONG);
+    await wrongTimes(account.username, 4);
     expect((await login(account.username)).statusCode).toBe(200);
-    for (let attempt = 1; attempt <= 4; attempt++) {
-      expect((await login(account.username, WRONG)).statusCode).toBe(401);
-    }
+    await wrongTimes(account.username, 4);
   });
 
   it('rate-limits sign-in per address with 429, whatever the accounts tried, leaving other addresses alone', async () => {
