@@ -3,6 +3,7 @@ import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
 import { seedDemoParticipants } from './participants';
+import { seedDemoScreening } from './screening';
 import { seedDemoVisits } from './visits';
 
 // Fictional demo accounts, one per role, sharing one published password: for the separate demo store only.
@@ -35,5 +36,6 @@ export async function seedDemo(store: Store): Promise<string[]> {
     ...(await seedDemoAccounts(store)),
     ...(await seedDemoParticipants(store)),
     ...(await seedDemoVisits(store)),
+    ...(await seedDemoScreening(store)),
   ];
 }

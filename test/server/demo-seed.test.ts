@@ -21,7 +21,10 @@ describe(`the demo seed (${STORE_KIND})`, () => {
       (await testStore.store.query<{ n: number }>('select count(*)::int as n from mutations')).rows[0]!.n;
     const first = await count();
     // 4 participants + 10 vital-sign sets; issue 23's follow-up: 5 participants, their visit forms and signatures.
-    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS);
+    // Issue 20: 5 cohort revisions, a decision and its signature, 2 participants in screening with their
+    // assessments, the screen failure's signature and revision.
+    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2);
+    expect(lines.join('\n')).toMatch(/cohort 1 complete/);
     expect(lines.join('\n')).toMatch(/MSC-LES-08 \(M0, M1, M3, M6, M9, M12\)/);
     await seedDemo(testStore.store);
     expect(await count()).toBe(first);
