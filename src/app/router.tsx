@@ -50,6 +50,10 @@ export const router = createBrowserRouter([
         lazy: lazyPage(() => import('@/features/participants/ParticipantPage')),
       },
       {
+        path: 'participants/:participantId/infusion',
+        lazy: lazyPage(() => import('@/features/infusion/InfusionPage')),
+      },
+      {
         path: 'participants/:participantId/adverse-events/:adverseEventId',
         lazy: lazyPage(() => import('@/features/adverse-events/AdverseEventPage')),
       },

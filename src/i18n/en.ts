@@ -306,6 +306,7 @@ const en: Catalogue = {
       'adverse-event-grading': 'I confirm the grading of this adverse event',
       'dlt-confirmation': 'I confirm this dose-limiting toxicity',
       'infusion-record': 'I confirm this infusion record',
+      'infusion-waiver': 'I waive this item of the pre-infusion checklist, for the reason given',
       'visit-forms': 'I confirm the forms of this visit',
       'conflict-resolution': 'I confirm this conflict resolution',
       'data-review': 'I confirm I have reviewed these data',

@@ -318,6 +318,8 @@ const fr = {
       'adverse-event-grading': 'Je confirme la gradation de cet événement indésirable',
       'dlt-confirmation': 'Je confirme cette toxicité dose-limitante',
       'infusion-record': 'Je confirme ce compte rendu de perfusion',
+      'infusion-waiver':
+        'Je lève cet élément de la liste de contrôle avant perfusion, pour la raison indiquée',
       'visit-forms': 'Je confirme les formulaires de cette visite',
       'conflict-resolution': 'Je confirme cette résolution de conflit',
       'data-review': 'Je confirme avoir revu ces données',

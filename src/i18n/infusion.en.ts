@@ -2,6 +2,7 @@ import type { InfusionCatalogue } from './infusion.fr';
 
 // English messages of the infusion at the bedside; same keys as infusion.fr.ts.
 const infusionEn: InfusionCatalogue = {
+  bedside: { openInfusion: 'Cell infusion ▸' },
   pad: {
     values: 'Values entered',
     erase: 'Erase',

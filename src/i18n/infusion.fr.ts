@@ -1,6 +1,7 @@
 // Messages of the infusion at the bedside (issue 21): the number pad, the alarms, the schedule labels and the
 // infusion screens. Added into fr.ts with one line; infusion.en.ts has the same keys (the type checks it).
 const infusionFr = {
+  bedside: { openInfusion: 'Perfusion de cellules ▸' },
   pad: {
     values: 'Valeurs saisies',
     erase: 'Effacer',

@@ -116,12 +116,13 @@ export type InfusionStep = z.infer<typeof infusionStepSchema>;
 // ———————————————————————————————————————————— the running infusion ————————————————————————————————————————————
 
 /** Why an infusion was paused or stopped (issue 21). */
-export const infusionInterruptionReasonSchema = z.enum([
+export const INFUSION_INTERRUPTION_REASONS = [
   'reaction',
   'lineProblem',
   'participantRequest',
   'other',
-]);
+] as const;
+export const infusionInterruptionReasonSchema = z.enum(INFUSION_INTERRUPTION_REASONS);
 export type InfusionInterruptionReason = z.infer<typeof infusionInterruptionReasonSchema>;
 
 const interruption = {

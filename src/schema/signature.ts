@@ -7,6 +7,8 @@ export const signatureMeaningSchema = z.enum([
   'adverse-event-grading',
   'dlt-confirmation',
   'infusion-record',
+  /** A physician waives an item of the pre-infusion checklist (issue 21). */
+  'infusion-waiver',
   'visit-forms',
   'conflict-resolution',
   'data-review',
@@ -24,6 +26,7 @@ export const SIGNING_ROLES: Record<SignatureMeaning, readonly Role[]> = {
   'conflict-resolution': ['physician'],
   'visit-forms': ['physician'],
   'infusion-record': ['nurse', 'physician'],
+  'infusion-waiver': ['physician'],
   'data-review': ['data-manager'],
   'participant-dossier': ['physician'],
   'dose-level-change': ['physician'],

@@ -1,6 +1,6 @@
 import type { ChevetDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
-import { infusionProgress } from '@/domain/infusion';
+import { infusionProgress } from '@/domain/infusion/progress';
 import { infusionSchedule, monitoringSchedule } from '@/domain/schedule';
 import type { InfusionEvent, MissedCheck } from '@/schema/infusion';
 import type { MissedDeclaration, ScheduleItem } from '@/schema/schedule';

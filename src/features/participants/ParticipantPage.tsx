@@ -28,6 +28,13 @@ export default function ParticipantPage() {
           {t('visits.calendar')}
         </Link>
         <Link to={`/participants/${participant.id}/endpoints`}>{t('visits.endpointsLink')}</Link>
+        <Link
+          className="button-link"
+          to={`/participants/${participant.id}/infusion`}
+          data-testid="open-infusion"
+        >
+          {t('bedside.openInfusion')}
+        </Link>
       </p>
       {participant.syncState === 'rejected' && (
         <p className="pill pill-danger" role="alert" data-testid="participant-refused">

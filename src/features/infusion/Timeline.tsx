@@ -1,0 +1,138 @@
+import { useTranslation } from 'react-i18next';
+import type { StoredRecord } from '@/db/types';
+import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
+import type { VitalSigns } from '@/schema/vital-signs';
+import { SyncBadge } from '@/ui/SyncBadge';
+import { useFormat } from '@/ui/use-format';
+import type { InfusionRecords } from './queries';
+
+// Everything that happened in the infusion, in order of its clinical time, with who did it and on which tablet
+// (the person's registration on that tablet): the same list on every tablet once synced.
+
+type Row = { id: string; at: string; text: string; record: StoredRecord };
+
+export function Timeline({ records, infusionId }: { records: InfusionRecords; infusionId: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const k = records.byKind;
+  const rows: Row[] = [];
+  const push = (record: StoredRecord, at: string, text: string) =>
+    rows.push({ id: record.id, at, text, record });
+  for (const r of k.infusionStep ?? []) {
+    const step = r.data as InfusionStep;
+    if (step.infusionId !== infusionId) continue;
+    push(
+      r,
+      step.at,
+      step.outcome === 'waived'
+        ? t('infusion.timeline.waived', { item: t(`infusion.item.${step.item}`), reason: step.waiver.reason })
+        : t('infusion.timeline.step', { item: t(`infusion.item.${step.item}`) }),
+    );
+  }
+  for (const r of k.infusionEvent ?? []) {
+    const e = r.data as InfusionEvent;
+    if (e.infusionId !== infusionId) continue;
+    const reason =
+      'reason' in e ? t(`infusion.reason.${e.reason}`) + (e.reasonText ? ` (${e.reasonText})` : '') : '';
+    const text =
+      e.type === 'start'
+        ? t('infusion.timeline.start', {
+            rate: format.number(e.rateMlPerHour),
+            volume: format.number(e.volumeToInfuseMl),
+          })
+        : e.type === 'pause'
+          ? t('infusion.timeline.pause', { reason })
+          : e.type === 'resume'
+            ? t('infusion.timeline.resume')
+            : t(e.stopped ? 'infusion.timeline.stopped' : 'infusion.timeline.end', {
+                volume: format.number(e.volumeInfusedMl),
+                residual: format.number(e.residualMl),
+                reason: e.stopped ? t(`infusion.reason.${e.stopped.reason}`) : '',
+              });
+    push(r, e.at, text);
+  }
+  for (const r of k.vitalSigns ?? []) {
+    const v = r.data as VitalSigns;
+    if (v.trackId !== infusionId) continue;
+    const check = v.checkId ? checkLabel(t, v.checkId) : t('infusion.timeline.unscheduled');
+    push(
+      r,
+      v.takenAt,
+      t('infusion.timeline.vitals', {
+        check,
+        sbp: v.sbp,
+        dbp: v.dbp,
+        hr: v.hr,
+        temp: format.number(v.temperatureC),
+        spo2: v.spo2,
+        rr: v.rr,
+      }),
+    );
+  }
+  // Reaction checklists and events belong to the infusion from its first step to 7 h after its end.
+  const own = [...(k.infusionStep ?? []), ...(k.infusionEvent ?? [])].filter(
+    (r) => r.data.infusionId === infusionId,
+  );
+  const since = own.map((r) => Date.parse(String(r.data.at))).sort((a, b) => a - b)[0];
+  const end = own.find((r) => r.data.type === 'end');
+  const until = end ? Date.parse(String(end.data.at)) + 7 * 3_600_000 : Infinity;
+  const inside = (at: string) => since !== undefined && Date.parse(at) >= since && Date.parse(at) <= until;
+  for (const r of k.monitoringCheck ?? []) {
+    const d = r.data as { doneAt: string; answers: { present: boolean }[] };
+    if (!inside(d.doneAt)) continue;
+    push(r, d.doneAt, t('infusion.timeline.reaction', { count: d.answers.filter((a) => a.present).length }));
+  }
+  for (const r of k.adverseEvent ?? []) {
+    const d = r.data as { onsetAt: string; grade: number };
+    if (!inside(d.onsetAt)) continue;
+    push(r, d.onsetAt, t('infusion.timeline.adverseEvent', { grade: d.grade }));
+  }
+  for (const r of k.missedCheck ?? []) {
+    const d = r.data as { trackId: string; checkId: string; reason: string; declaredAt: string };
+    if (d.trackId !== infusionId) continue;
+    push(
+      r,
+      d.declaredAt,
+      t('infusion.timeline.missed', { check: checkLabel(t, d.checkId), reason: d.reason }),
+    );
+  }
+  rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  const who = (userId: string) =>
+    records.people.find((p) => p.userId === userId)?.displayName ??
+    t('infusion.timeline.someone', { id: userId.slice(-4) });
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h2 id="timeline-title">{t('infusion.timeline.title')}</h2>
+      <ol className="infusion-timeline" data-testid="infusion-timeline">
+        {rows.map((row) => (
+          <li key={row.id} data-testid="timeline-row">
+            <span className="timeline-at">{format.time(row.at)}</span>
+            <span className="timeline-text">{row.text}</span>
+            <span className="timeline-who muted">
+              {t('infusion.timeline.by', {
+                who: who(row.record.createdBy),
+                device: row.record.deviceId.slice(-4),
+              })}
+            </span>
+            <SyncBadge state={row.record.syncState} />
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+/** 'infusion-15' → "Contrôle à 15 min", from the same labels as the schedule. */
+export function checkLabel(
+  t: (key: string, params?: Record<string, unknown>) => string,
+  checkId: string,
+): string {
+  const minutes = /^(infusion|post)-(\d+)$/.exec(checkId);
+  if (minutes)
+    return t(minutes[1] === 'infusion' ? 'schedule.infusion' : 'schedule.postInfusion', {
+      minutes: Number(minutes[2]),
+    });
+  if (checkId === 'end') return t('schedule.end');
+  if (checkId === 'baseline') return t('schedule.baseline');
+  return checkId;
+}
