@@ -191,12 +191,18 @@ describe('the auth gate', () => {
     click('Verrouiller');
     await screen.findByTestId('lock-screen');
     for (let i = 0; i < 5; i++) {
+      // Each attempt waits for the previous PIN check to finish (its button reads "Vérification…" meanwhile): the
+      // error of the previous attempt is already on screen, so waiting for an error alone raced a slow PBKDF2.
+      await screen.findByRole('button', { name: 'Déverrouiller' }, { timeout: 15_000 });
       type('Code PIN de Alice Martin', '000001');
       click('Déverrouiller');
       await waitFor(() => expect(screen.getByTestId('unlock-error')).toBeTruthy());
       await waitFor(() => expect(useSession.getState().screen).toBe('locked'));
       await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     }
+    await waitFor(() => expect(screen.queryByLabelText('Code PIN de Alice Martin')).toBeNull(), {
+      timeout: 15_000,
+    });
     expect(screen.getByTestId('unlock-error').textContent).toBe(
       'Déverrouillage hors ligne bloqué pour Alice Martin après 5 codes PIN incorrects. Connectez-vous en ligne avec votre mot de passe pour le rétablir.',
     );
