@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { scoreBilag, scoreEq5d5l, scoreSdi, scoreSf36, type VisitId } from '@/domain';
 import type { AssessmentOf } from '@/schema/assessments';
+import { VISITS } from '@/schema/endpoints';
 import { SF36_SCALES } from '@/schema/instruments';
 import { Chart, type Series } from './Chart';
 import { missingText, VisitResponse } from './EndpointWhy';
@@ -70,6 +71,13 @@ export default function EndpointsPage() {
       return scored?.status === 'complete' ? scored.total : undefined;
     }),
   };
+  // Damage is cumulative (instruments.md): a later SDI below an earlier one is flagged for review, never corrected.
+  const sdiDecrease = VISITS.flatMap((visit, index) => {
+    const value = sdi.values[visit];
+    const earlier = VISITS.slice(0, index).flatMap((v) => sdi.values[v] ?? []);
+    const highest = earlier.length ? Math.max(...earlier) : undefined;
+    return value !== undefined && highest !== undefined && value < highest ? [{ visit, highest }] : [];
+  })[0];
   const sf36: Series[] = SF36_SCALES.map((scale) => ({
     name: t(`visits.sf36Scale.${scale}`),
     values: seriesOf(forms, (entry) => {
@@ -238,6 +246,11 @@ export default function EndpointsPage() {
           max={Math.max(6, ...Object.values(sdi.values))}
           digits={0}
         />
+        {sdiDecrease && (
+          <p role="status" className="pill pill-warn" data-testid="sdi-decrease">
+            {sdiDecrease.visit} — {t('visits.sdiDecrease', { previous: sdiDecrease.highest })}
+          </p>
+        )}
         <Chart title={t('visits.score.sf36')} series={sf36} min={0} max={100} />
         <Chart title={eq5d.name} series={[eq5d]} min={-0.6} max={1} digits={3} />
         <Chart
