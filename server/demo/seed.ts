@@ -2,6 +2,7 @@ import { addAccount } from '../auth/account-admin';
 import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
+import { seedDemoInfusions } from './infusion';
 import { seedDemoParticipants } from './participants';
 import { seedDemoScreening } from './screening';
 import { seedDemoVisits } from './visits';
@@ -37,5 +38,6 @@ export async function seedDemo(store: Store): Promise<string[]> {
     ...(await seedDemoParticipants(store)),
     ...(await seedDemoVisits(store)),
     ...(await seedDemoScreening(store)),
+    ...(await seedDemoInfusions(store)),
   ];
 }

@@ -23,7 +23,18 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     // 4 participants + 10 vital-sign sets; issue 23's follow-up: 5 participants, their visit forms and signatures.
     // Issue 20: 5 cohort revisions, a decision and its signature, 2 participants in screening with their
     // assessments, the screen failure's signature and revision.
-    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2);
+    // Issue 21: 3 participants and their infusions (running: 7 steps, start, 2 sets; paused: + pause, 3 sets;
+    // finished yesterday: 7 steps, start, end, 11 sets).
+    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2 + 3 + 10 + 12 + 20);
+    const events = await testStore.store.query<{ type: string; n: number }>(
+      `select data->>'type' as type, count(*)::int as n from mutations where kind = 'infusionEvent' group by 1 order by 1`,
+    );
+    expect(events.rows).toEqual([
+      { type: 'end', n: 1 },
+      { type: 'pause', n: 1 },
+      { type: 'start', n: 3 },
+    ]);
+    expect(lines.join('\n')).toMatch(/MSC-LES-12 running since 20 min/);
     expect(lines.join('\n')).toMatch(/cohort 1 complete/);
     expect(lines.join('\n')).toMatch(/MSC-LES-08 \(M0, M1, M3, M6, M9, M12\)/);
     await seedDemo(testStore.store);
