@@ -27,7 +27,9 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/health`,
     env: { PORT: String(PORT) },
     reuseExistingServer: false,
-    timeout: 60_000,
+    // It builds nothing (npm run test:e2e builds first) but a cold start of the store on a loaded machine can
+    // take tens of seconds.
+    timeout: 180_000,
     stdout: 'ignore',
     stderr: 'pipe',
   },
