@@ -27,7 +27,12 @@ async function main(config: ServerConfig) {
   }
   // PGlite is single-process: the lock makes a second server or the user CLI refuse clearly.
   if (!config.databaseUrl) await acquireDataLock(config.dataDir);
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    migrationUrl: config.migrationUrl,
+    dataDir: config.dataDir,
+    warn: (message) => console.warn(`Warning: ${message}`),
+  });
   if (createStoreOnly) {
     await store.close();
     process.exit(0);

@@ -29,7 +29,11 @@ export async function onConfiguredStore(
     refused(`Refused: ${error.message}`);
     return 75; // EX_TEMPFAIL (sysexits.h): try again once the server has stopped.
   }
-  const store = await openStore({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  const store = await openStore({
+    databaseUrl: config.databaseUrl,
+    migrationUrl: config.migrationUrl,
+    dataDir: config.dataDir,
+  });
   try {
     return await work(store);
   } finally {

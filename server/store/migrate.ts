@@ -23,7 +23,12 @@ export async function loadMigrations(dir = MIGRATIONS_DIR): Promise<Migration[]>
  */
 export async function migrate(store: Store, migrations?: Migration[]): Promise<number> {
   const all = migrations ?? (await loadMigrations());
-  await store.query(`create table if not exists schema_migrations (
+  // Only the tables' owner may create it; a restricted runtime role finds it there and applies nothing.
+  const { rows } = await store.query<{ found: string | null }>(
+    `select to_regclass('schema_migrations')::text as found`,
+  );
+  if (!rows[0]?.found)
+    await store.query(`create table if not exists schema_migrations (
     version integer primary key, name text not null, applied_at timestamptz not null default now())`);
   for (const migration of all) {
     await store.transaction(async (tx) => {

@@ -6,6 +6,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number(value));
 
 export async function openPostgresStore(connectionString: string): Promise<Store> {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection the server ends (a restart, an administrator) must not crash the process: the pool
+  // drops it and opens another at the next query.
+  pool.on('error', () => undefined);
   // Fail at start, with the server's own message, rather than at the first request.
   await pool.query('select 1');
   const wrap = (client: pg.Pool | pg.PoolClient): Queryable => ({

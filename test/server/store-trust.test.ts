@@ -283,7 +283,7 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
     it('rejects only the mutation whose content the database refuses, and keeps the rest of the batch', async () => {
       const { id } = await participant();
       // A content the schemas accept but the database refuses (as NUL did): a trigger stands in for it.
-      await testStore.store.exec(`
+      await testStore.asOwner(`
         create function test_refuse_poison() returns trigger language plpgsql as $$
         begin
           if new.data->>'comment' = 'poison' then raise exception 'poisoned content'; end if;
@@ -329,7 +329,7 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
           ['duplicate', undefined],
         ]);
       } finally {
-        await testStore.store.exec(
+        await testStore.asOwner(
           'drop trigger test_refuse_poison on mutations; drop function test_refuse_poison();',
         );
       }

@@ -214,8 +214,12 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
 
   it('refuses to change or delete the log', async () => {
     await participant();
-    await expect(testStore.store.query("update mutations set reason = 'x'")).rejects.toThrow(/append-only/);
-    await expect(testStore.store.query('delete from mutations')).rejects.toThrow(/append-only/);
+    await expect(testStore.store.query("update mutations set reason = 'x'")).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+    await expect(testStore.store.query('delete from mutations')).rejects.toThrow(
+      /append-only|permission denied/,
+    );
   });
 
   it('pages the log by cursor, in sequence order, with hasMore', async () => {

@@ -8,12 +8,25 @@ import type { Store } from '../../server/store/store';
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL;
 export const STORE_KIND = POSTGRES_URL ? 'postgres' : 'pglite';
 
-export type TestStore = { store: Store; url?: string; reopen(): Promise<Store>; drop(): Promise<void> };
+/**
+ * With TEST_RUNTIME_ROLE (CI), the store connects as that restricted role, as production should: the owner
+ * (TEST_DATABASE_URL's user) migrates and grants it its rights (server/store/runtime-role.ts).
+ */
+export const RUNTIME_ROLE = POSTGRES_URL ? process.env.TEST_RUNTIME_ROLE : undefined;
+
+export type TestStore = {
+  store: Store;
+  url?: string;
+  reopen(): Promise<Store>;
+  /** Runs SQL as the tables' owner (a test's own triggers); the store itself may be the restricted role. */
+  asOwner(sql: string): Promise<void>;
+  drop(): Promise<void>;
+};
 
 export async function createTestStore(): Promise<TestStore> {
   if (!POSTGRES_URL) {
     const store = await openStore({ inMemory: true });
-    return { store, reopen: async () => store, drop: () => store.close() };
+    return { store, reopen: async () => store, asOwner: (sql) => store.exec(sql), drop: () => store.close() };
   }
   const name = `chevet_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
@@ -22,10 +35,26 @@ export async function createTestStore(): Promise<TestStore> {
   await admin.end();
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
+  const ownerUrl = url.toString();
+  const runtime = new URL(ownerUrl);
+  if (RUNTIME_ROLE) {
+    runtime.username = RUNTIME_ROLE;
+    runtime.password = process.env.TEST_RUNTIME_PASSWORD ?? '';
+  }
+  const open = () => openStore({ databaseUrl: runtime.toString(), migrationUrl: ownerUrl });
   const testStore: TestStore = {
-    store: await openStore({ databaseUrl: url.toString() }),
-    url: url.toString(),
-    reopen: () => openStore({ databaseUrl: url.toString() }),
+    store: await open(),
+    url: runtime.toString(),
+    reopen: open,
+    async asOwner(sql) {
+      const client = new pg.Client({ connectionString: ownerUrl });
+      await client.connect();
+      try {
+        await client.query(sql);
+      } finally {
+        await client.end();
+      }
+    },
     async drop() {
       await testStore.store.close();
       const client = new pg.Client({ connectionString: POSTGRES_URL });
