@@ -1,53 +1,65 @@
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
-import { useRole } from '@/session/session-store';
+import { NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router';
+import { Icon } from '@/ui/Icon';
 import { AlarmBanner } from './alarms/AlarmBanner';
+import { AppMenu } from './AppMenu';
 import { SessionBanners } from './auth/SessionBanners';
 import { SessionControls } from './auth/SessionControls';
-import { LanguageSwitch } from './LanguageSwitch';
 import { StorageWarning } from './storage/StorageWarning';
 import { SetAsideNotice } from './sync/SetAsideNotice';
-import { SyncIndicator } from './sync/SyncIndicator';
+import { SyncIndicator, SyncNotices } from './sync/SyncIndicator';
 import { SyncRunner } from './sync/SyncRunner';
 import { UpdateBanner } from './UpdateBanner';
-import { useOnline } from '@/ui/use-online';
 
+// Screens reached from the menu: the bar names them, so the person always sees where they are.
+const MENU_SCREENS: Record<string, string> = {
+  '/settings': 'nav.settings',
+  '/admin': 'admin.nav',
+  '/conflicts': 'nav.conflicts',
+  '/exports': 'review.nav',
+};
+
+/**
+ * The shell: one compact app bar (≤ 64 px, one row on an upright tablet: where you are, the sync state, who,
+ * Lock, and a menu for the rest), then only the notices that need the person, then the screen.
+ */
 export function Layout() {
   const { t } = useTranslation();
-  const online = useOnline();
-  const role = useRole();
+  const { pathname } = useLocation();
+  const where = MENU_SCREENS[pathname];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
         {t('app.skipToContent')}
       </a>
-      <header className="topbar">
-        <span className="brand">{t('app.name')}</span>
-        <nav aria-label={t('nav.main')}>
-          <NavLink to="/" end>
-            {t('nav.home')}
-          </NavLink>
+      <header className="appbar" data-testid="app-bar">
+        <NavLink to="/" end className="brand" aria-label={`${t('app.name')} — ${t('nav.home')}`}>
+          <Icon name="home" />
+          <span className="brand-name">{t('app.name')}</span>
+        </NavLink>
+        <nav aria-label={t('nav.main')} className="appbar-nav">
           <NavLink to="/participants">{t('nav.participants')}</NavLink>
-          <NavLink to="/settings">{t('nav.settings')}</NavLink>
-          {role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
-          {(role === 'data-manager' || role === 'physician') && (
-            <NavLink to="/exports">{t('review.nav')}</NavLink>
+          {where && (
+            <span className="appbar-where" aria-current="page">
+              {t(where)}
+            </span>
           )}
         </nav>
-        <span className={online ? 'pill pill-ok' : 'pill pill-warn'} data-testid="connectivity">
-          {online ? t('home.online') : t('home.offline')}
-        </span>
-        <LanguageSwitch />
+        <SyncIndicator />
         <SessionControls />
+        <AppMenu />
       </header>
       <AlarmBanner />
       <UpdateBanner />
-      <SyncIndicator />
       <SyncRunner />
       <SetAsideNotice />
+      <SyncNotices />
       <StorageWarning />
       <SessionBanners />
+      {/* A new screen opens at its top (a participant tapped low in the list opened scrolled down); Back
+          returns where the person was. */}
+      <ScrollRestoration />
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p aria-busy="true">{t('loading')}</p>}>
           <Outlet />

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { contentRuleViolation } from '@/domain/record-rules';
 import { reasonSchema } from '@/schema/common';
 import { isRecordKind, RECORD_KINDS, type RecordKind } from '@/schema/records';
+import { mayVoid } from '@/schema/permissions';
 import type { MutationOp } from '@/schema/sync';
 import { failure, type CommandError, type CommandResult } from './command-result';
 import type { ChevetDb } from './database';
@@ -110,6 +111,7 @@ async function reviseExisting(
   if (!validReason(input.reason)) return failure({ code: 'reason-required' });
   const record = await db.records.get(input.recordId);
   if (!record) return failure({ code: 'not-found' });
+  if (input.op === 'void' && !mayVoid(record, ctx)) return failure({ code: 'forbidden' });
   if (input.op === 'revise' && RECORD_KINDS[record.kind].mode === 'observation')
     return failure({ code: 'wrong-mode' });
   return write(db, ctx, {

@@ -6,6 +6,7 @@ import type { AuthFailure } from './auth-errors';
 import { PIN_MAX_LENGTH } from './pin';
 import { sessionDeps, useSession, useWriteContext } from './session-store';
 import { canSign, signRecord, type SignOptions, type SignOutcome } from './signature';
+import { formatDateTime } from '@/ui/format';
 
 export type SignatureDialogProps = {
   recordId: string;
@@ -71,7 +72,7 @@ export function SignatureDialog({
         return t('auth.error.invalidCredentials');
       case 'account-locked':
         return error.until
-          ? t('auth.error.accountLockedUntil', { until: new Date(error.until).toLocaleString(i18n.language) })
+          ? t('auth.error.accountLockedUntil', { until: formatDateTime(error.until, i18n.language) })
           : t('auth.error.accountLocked');
       case 'rate-limited':
         return t('auth.error.rateLimited');

@@ -6,6 +6,7 @@ import type { StoredRecord } from '@/db/types';
 import type { Signature } from '@/schema/signature';
 import { sessionDeps } from './session-store';
 import { signaturesOf, signatureValidity, type SignatureValidity } from './signature';
+import { formatDateTime } from '@/ui/format';
 
 export type SignatureView = {
   id: string;
@@ -106,12 +107,12 @@ export function SignatureList({ record, db }: { record: StoredRecord; db?: Cheve
               <br />
               <span className="muted" data-testid="signature-times">
                 {t('signatureStore.signedAt', {
-                  at: new Date(signature.signedAt).toLocaleString(i18n.language),
+                  at: formatDateTime(signature.signedAt, i18n.language),
                 })}{' '}
                 ·{' '}
                 {receivedAt
                   ? t('signatureStore.receivedAt', {
-                      at: new Date(receivedAt).toLocaleString(i18n.language),
+                      at: formatDateTime(receivedAt, i18n.language),
                     })
                   : t('signatureStore.notReceived')}
               </span>

@@ -4,6 +4,7 @@ import { getDb, type ChevetDb } from '@/db/database';
 import { findPersonByUsername, listPeopleWithPin, type PinVerifier, type TabletPerson } from '@/db/people';
 import type { WriteContext } from '@/db/write-context';
 import type { Role } from '@/schema/common';
+import { maySync } from '@/schema/sync-access';
 import type * as AuthApi from './auth-api';
 import type { AuthApiOptions } from './auth-api';
 import type { AuthFailure, AuthResult } from './auth-errors';
@@ -78,7 +79,10 @@ type SessionState = {
    * the person, not put back silently.
    */
   sessionStartedAt?: string;
-  /** The person whose tokens the sync uses (the last to unlock) and their device registration. */
+  /**
+   * The person whose tokens the sync uses (the last to unlock among the roles that sync: an administrator's
+   * account holds no clinical data, the store's sync routes refuse it) and their device registration.
+   */
   syncUser?: { userId: string; deviceId: string };
   /** The current person's session cannot be renewed: sync needs an online sign-in (work continues offline). */
   syncSignInNeeded: boolean;
@@ -268,7 +272,7 @@ export const useSession = create<SessionState>((set, get) => ({
       person: toPerson(person),
       lockedUserId: userId,
       sessionStartedAt: sessionStart(userId),
-      syncUser: { userId, deviceId: person.deviceId },
+      syncUser: maySync(person.role) ? { userId, deviceId: person.deviceId } : get().syncUser,
       syncSignInNeeded: !!person.needsOnlineSignIn || !entry.refreshToken,
       deviceRevoked: !!person.deviceRevoked,
       // The clock as last measured online (a reload comes back through this lock screen).
@@ -358,7 +362,9 @@ async function finishSignIn(pending: PendingSignIn, verifier: PinVerifier, key: 
     pending: undefined,
     lockedUserId: person.userId,
     sessionStartedAt: sessionStart(person.userId),
-    syncUser: { userId: person.userId, deviceId: person.deviceId },
+    syncUser: maySync(person.role)
+      ? { userId: person.userId, deviceId: person.deviceId }
+      : useSession.getState().syncUser,
     syncSignInNeeded: false,
     deviceRevoked: false,
   });

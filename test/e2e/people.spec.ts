@@ -1,5 +1,13 @@
 import { expect, test } from '@playwright/test';
-import { createUser, openControlledApp, signInWithNewPin, unlockWithPin, type E2eUser } from './support';
+import {
+  createUser,
+  openControlledApp,
+  openFromMenu,
+  openMenu,
+  signInWithNewPin,
+  unlockWithPin,
+  type E2eUser,
+} from './support';
 
 // Issue 3 on a real browser: first sign-in online, personal PIN, offline lock / unlock, wrong PINs, switch user,
 // reload offline and still unlockable. Needs the e2e server's bootstrap admin (see support.ts) to create people.
@@ -58,7 +66,7 @@ test('sign in online, set a PIN, lock and unlock offline, switch user, reload of
   await expect(page.getByTestId('lock-screen')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toHaveCount(0);
   await expect(page.getByTestId('session-controls')).toHaveCount(0);
-  await page.getByLabel('Code PIN de Infirmière E2E').fill('000001');
+  await page.getByLabel('Code PIN — Infirmière E2E').fill('000001');
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByTestId('unlock-error')).toHaveText(
     'Code PIN incorrect. Encore 4 essais avant le blocage du déverrouillage hors ligne.',
@@ -68,6 +76,7 @@ test('sign in online, set a PIN, lock and unlock offline, switch user, reload of
 
   // Switch user: a second person signs in (online for their first time) with their own PIN.
   await context.setOffline(false);
+  await openMenu(page);
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await expect(page.getByText('Qui êtes-vous ?')).toBeVisible();
   await page.getByRole('button', { name: 'Connexion en ligne (nouvelle personne)' }).click();
@@ -82,11 +91,12 @@ test('sign in online, set a PIN, lock and unlock offline, switch user, reload of
   await expect(page.getByRole('button', { name: /Médecin E2E/ })).toBeVisible();
   await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
   await expect(page.getByTestId('session-who')).toHaveText('Infirmière E2E · Infirmier·e');
+  await openMenu(page);
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await unlockWithPin(page, DOCTOR.displayName, DOCTOR_PIN);
 
   // The auto-lock setting lives on the tablet (default 5 minutes).
-  await page.getByRole('link', { name: 'Réglages' }).click();
+  await openFromMenu(page, 'Réglages');
   await expect(page.getByRole('radio', { name: '5 minutes', exact: true })).toBeChecked();
   await page.getByRole('radio', { name: '1 minute', exact: true }).check();
   await page.reload();
@@ -129,7 +139,7 @@ test('locks itself after the idle time set in Settings; the PIN unlocks back to 
   await page.clock.install();
   await openControlledApp(page);
   await signInWithNewPin(page, NURSE, NURSE_PIN);
-  await page.getByRole('link', { name: 'Réglages' }).click();
+  await openFromMenu(page, 'Réglages');
   await page.getByRole('radio', { name: '1 minute', exact: true }).check();
   await page.clock.fastForward('00:50');
   await expect(page.getByTestId('session-controls')).toBeVisible();

@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { openControlledApp, signInWithNewPin, unlockWithPin, type E2eUser } from './support';
+import {
+  openControlledApp,
+  openFromMenu,
+  openMenu,
+  signInWithNewPin,
+  unlockWithPin,
+  type E2eUser,
+} from './support';
 
 // The app is behind the sign-in (issue 3): a seeded nurse signs in once, then each reload unlocks with the PIN.
 const NURSE: E2eUser = {
@@ -56,8 +63,8 @@ test('offline, the app still starts, reloads and changes route', async ({ page, 
   await page.reload();
   await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
-  await expect(page.getByTestId('connectivity')).toHaveText('Hors ligne');
-  await page.getByRole('link', { name: 'Réglages' }).click();
+  await expect(page.getByTestId('sync-state')).toHaveText('Hors ligne');
+  await openFromMenu(page, 'Réglages');
   await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();
   // A deep link typed or restored offline is served the shell by the service worker.
   await page.goto('/settings');
@@ -76,6 +83,7 @@ test('the interface is French by default, switches to English and keeps it acros
   await signInWithNewPin(page, NURSE, PIN);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+  await openMenu(page);
   await page.getByRole('button', { name: /Langue/ }).click();
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -87,7 +95,7 @@ test('the interface is French by default, switches to English and keeps it acros
   await page.reload();
   await unlockWithPin(page, NURSE.displayName, PIN);
   await expect(page.getByRole('heading', { name: 'Welcome' })).toBeVisible();
-  await page.getByRole('link', { name: 'Settings' }).click();
+  await openFromMenu(page, 'Settings');
   // The radio follows the language once its catalogue is loaded: click, then wait for the French screen.
   await page.getByRole('radio', { name: 'Français' }).click();
   await expect(page.getByRole('heading', { name: 'Réglages' })).toBeVisible();

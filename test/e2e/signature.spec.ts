@@ -38,7 +38,7 @@ test('a physician signs the dossier offline with the PIN; a later revision inval
   await signatures.getByRole('button', { name: 'Signer le dossier' }).click();
   const dialog = page.getByRole('dialog', { name: 'Signature électronique' });
   await expect(dialog).toContainText('Je confirme les données de ce dossier participant');
-  await expect(dialog).toContainText('Signataire : Dr Signataire (Médecin)');
+  await expect(dialog).toContainText('Signataire : Dr Signataire · Médecin');
   // Offline, the password is not offered: the PIN is checked on the tablet.
   await expect(dialog.getByRole('radio', { name: 'Mot de passe (en ligne)' })).toBeDisabled();
   await dialog.getByLabel('Votre code PIN').fill(PIN);
@@ -49,7 +49,7 @@ test('a physician signs the dossier offline with the PIN; a later revision inval
   await expect(entry).toHaveAttribute('data-validity', 'valid');
   await expect(entry).toContainText('Valide');
   await expect(entry).toContainText(
-    'Je confirme les données de ce dossier participant — Dr Signataire (Médecin)',
+    'Je confirme les données de ce dossier participant — Dr Signataire · Médecin',
   );
 
   // Reload offline: the app comes back locked; the PIN unlocks it and the signature is still there, valid.

@@ -119,3 +119,16 @@ export async function syncNow(page: Page, timeout = 20_000) {
   await expect(page.getByTestId('sync-pending')).toHaveText('Tout est envoyé', { timeout });
   await expect(page.getByTestId('sync-state')).toHaveText('Synchronisé', { timeout });
 }
+
+/** Opens the app bar's menu (the other screens, the language, switch user), if it is not open yet. */
+export async function openMenu(page: Page) {
+  const button = page.getByTestId('app-menu-button');
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await expect(page.getByTestId('app-menu')).toBeVisible();
+}
+
+/** A screen reached from the menu (Settings, Conflicts, Administration, Home). */
+export async function openFromMenu(page: Page, name: string) {
+  await openMenu(page);
+  await page.getByTestId('app-menu').getByRole('link', { name, exact: true }).click();
+}

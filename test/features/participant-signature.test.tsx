@@ -84,7 +84,7 @@ describe('the signature of the participant dossier', () => {
     expect(screen.getByText('Signature enregistrée.')).toBeTruthy();
     expect(entry().textContent).toContain('Valide');
     expect(entry().textContent).toContain(
-      'Je confirme les données de ce dossier participant — Dr House (Médecin)',
+      'Je confirme les données de ce dossier participant — Dr House · Médecin',
     );
     const stored = await env.db.records.where('kind').equals('signature').toArray();
     expect(stored).toHaveLength(1);
@@ -127,7 +127,7 @@ describe('the signature of the participant dossier', () => {
 
     renderDossier(id);
     await waitFor(() => expect(entry().getAttribute('data-validity')).toBe('valid'));
-    expect(entry().textContent).toContain('Dr House (Médecin)');
+    expect(entry().textContent).toContain('Dr House · Médecin');
     expect(screen.queryByRole('button', { name: 'Signer le dossier' })).toBeNull();
   });
 });

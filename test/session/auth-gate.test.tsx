@@ -13,6 +13,7 @@ import { useAlarms, type AlarmEntry } from '@/alarms';
 import { useSession, useWriteContext } from '@/session/session-store';
 import { useDraft } from '@/session/use-draft';
 import { fakeAuthServer, setUpSession, type FakeServer } from './fake-auth-server';
+import { AppMenu } from '@/app/AppMenu';
 
 const PIN = '482913';
 const PASSWORD = 'correct horse battery';
@@ -39,6 +40,7 @@ function renderApp() {
         <AuthGate>
           <header>
             <SessionControls />
+            <AppMenu />
           </header>
           <SessionBanners />
           <ClinicalScreen />
@@ -97,12 +99,12 @@ describe('the auth gate', () => {
     expect(screen.queryByTestId('clinical')).toBeNull();
     expect(screen.getByText('Chevet est verrouillé')).toBeTruthy();
 
-    type('Code PIN de Alice Martin', '000001');
+    type('Code PIN — Alice Martin', '000001');
     click('Déverrouiller');
     expect((await screen.findByTestId('unlock-error')).textContent).toBe(
       'Code PIN incorrect. Encore 4 essais avant le blocage du déverrouillage hors ligne.',
     );
-    type('Code PIN de Alice Martin', PIN);
+    type('Code PIN — Alice Martin', PIN);
     click('Déverrouiller');
     await screen.findByTestId('clinical');
   });
@@ -119,7 +121,7 @@ describe('the auth gate', () => {
     // Locked at once, before the autosave's debounce: the unmount flushes the draft.
     click('Verrouiller');
     await screen.findByTestId('lock-screen');
-    type('Code PIN de Alice Martin', PIN);
+    type('Code PIN — Alice Martin', PIN);
     click('Déverrouiller');
     await screen.findByTestId('clinical');
     await waitFor(() => expect((screen.getByLabelText('PAS') as HTMLInputElement).value).toBe('132'));
@@ -167,17 +169,19 @@ describe('the auth gate', () => {
     renderApp();
     await screen.findByTestId('login-screen');
     await signInOnline('alice');
+    click('Menu');
     click('Changer d’utilisateur');
     await screen.findByText('Qui êtes-vous ?');
     click('Connexion en ligne (nouvelle personne)');
     await screen.findByTestId('login-screen');
     await signInOnline('bob', '735190');
     expect(screen.getByTestId('session-who').textContent).toBe('Bob Durand · Médecin');
+    click('Menu');
     click('Changer d’utilisateur');
     await screen.findByText('Qui êtes-vous ?');
     expect(screen.getByRole('button', { name: /Alice Martin/ })).toBeTruthy();
     click(/Alice Martin/);
-    type('Code PIN de Alice Martin', PIN);
+    type('Code PIN — Alice Martin', PIN);
     click('Déverrouiller');
     await screen.findByTestId('clinical');
     expect(screen.getByTestId('session-who').textContent).toBe('Alice Martin · Infirmier·e');
@@ -194,7 +198,7 @@ describe('the auth gate', () => {
       // Each attempt waits for the previous PIN check to finish (its button reads "Vérification…" meanwhile): the
       // error of the previous attempt is already on screen, so waiting for an error alone raced a slow PBKDF2.
       await screen.findByRole('button', { name: 'Déverrouiller' }, { timeout: 15_000 });
-      type('Code PIN de Alice Martin', '000001');
+      type('Code PIN — Alice Martin', '000001');
       click('Déverrouiller');
       await waitFor(() => expect(screen.getByTestId('unlock-error')).toBeTruthy());
       await waitFor(() => expect(useSession.getState().screen).toBe('locked'));
@@ -206,7 +210,7 @@ describe('the auth gate', () => {
     expect(screen.getByTestId('unlock-error').textContent).toBe(
       'Déverrouillage hors ligne bloqué pour Alice Martin après 5 codes PIN incorrects. Connectez-vous en ligne avec votre mot de passe pour le rétablir.',
     );
-    expect(screen.queryByLabelText('Code PIN de Alice Martin')).toBeNull();
+    expect(screen.queryByLabelText('Code PIN — Alice Martin')).toBeNull();
     click('Se connecter en ligne');
     await screen.findByTestId('login-screen');
     expect((screen.getByLabelText('Identifiant') as HTMLInputElement).value).toBe('alice');
@@ -249,7 +253,7 @@ describe('the auth gate', () => {
     );
     click('Déverrouiller hors ligne avec mon PIN');
     await screen.findByTestId('unlock-form');
-    type('Code PIN de Alice Martin', PIN);
+    type('Code PIN — Alice Martin', PIN);
     click('Déverrouiller');
     await screen.findByTestId('clinical');
   });

@@ -66,7 +66,7 @@ describe('the signature dialog', () => {
     const dialog = screen.getByRole('dialog', { name: 'Signature électronique' });
     expect(dialog.getAttribute('aria-modal')).toBe('true');
     expect(screen.getByText('Je confirme cette évaluation d’éligibilité')).toBeTruthy();
-    expect(screen.getByText('Signataire : Dr House (Médecin)')).toBeTruthy();
+    expect(screen.getByText('Signataire : Dr House · Médecin')).toBeTruthy();
 
     click('Signer');
     expect(screen.getByTestId('signature-error').textContent).toBe(
@@ -93,7 +93,7 @@ describe('the signature dialog', () => {
     const entry = await screen.findByTestId('signature-entry');
     expect(entry.getAttribute('data-validity')).toBe('valid');
     expect(entry.textContent).toContain('Valide');
-    expect(entry.textContent).toContain('Je confirme cette évaluation d’éligibilité — Dr House (Médecin)');
+    expect(entry.textContent).toContain('Je confirme cette évaluation d’éligibilité — Dr House · Médecin');
 
     // The signed record is revised (with a reason): the signature shows as invalidated, never hidden.
     await saveRevision(env.db, currentWriteContext()!, {

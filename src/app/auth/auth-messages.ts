@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { AuthFailure } from '@/session/auth-errors';
+import { formatDateTime } from '@/ui/format';
 
 /** A sign-in failure as one clear sentence in the person's language. */
 export function authFailureMessage(t: TFunction, failure: AuthFailure, language: string): string {
@@ -11,10 +12,7 @@ export function authFailureMessage(t: TFunction, failure: AuthFailure, language:
     case 'account-locked':
       return failure.until
         ? t('auth.error.accountLockedUntil', {
-            until: new Date(failure.until).toLocaleString(language, {
-              dateStyle: 'short',
-              timeStyle: 'short',
-            }),
+            until: formatDateTime(failure.until, language),
           })
         : t('auth.error.accountLocked');
     case 'rate-limited':

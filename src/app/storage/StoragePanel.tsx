@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '@/ui/format';
 import { checkStorage, isLowOnSpace, useStorageStatus } from './storage-status';
 
 const megabytes = (bytes: number | undefined, language: string) =>
-  bytes === undefined
-    ? '—'
-    : new Intl.NumberFormat(language, { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+  bytes === undefined ? '—' : formatNumber(bytes / 1024 / 1024, language, { maximumFractionDigits: 1 });
 
 /** Settings: is this tablet's data protected from eviction, and how much space is used and left. */
 export function StoragePanel() {

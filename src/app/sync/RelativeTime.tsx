@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatDateTime } from '@/ui/format';
 
 /** "il y a 3 minutes" / "3 minutes ago", refreshed every 30 s, with the exact time on hover and for readers. */
 export function RelativeTime({ iso }: { iso: string }) {
@@ -22,7 +23,7 @@ export function RelativeTime({ iso }: { iso: string }) {
           ? [Math.round(seconds / 3600), 'hour']
           : [Math.round(seconds / 86400), 'day'];
   return (
-    <time dateTime={iso} title={new Date(iso).toLocaleString(i18n.language)}>
+    <time dateTime={iso} title={formatDateTime(iso, i18n.language)}>
       {format.format(value, unit)}
     </time>
   );

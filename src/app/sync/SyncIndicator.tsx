@@ -2,19 +2,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getDb } from '@/db/database';
+import { maySync } from '@/schema/sync-access';
+import { useRole } from '@/session/session-store';
 import { useSyncStatus } from '@/sync/status-store';
 import { requestSync } from '@/sync/trigger';
+import { Icon } from '@/ui/Icon';
 import { useOnline } from '@/ui/use-online';
 import { RelativeTime } from './RelativeTime';
 
-/**
- * Always visible: what is still only on this tablet, when the last sync succeeded, whether the store is
- * reachable, and the last error in plain words. Counts are live queries, so they follow every write.
- */
-export function SyncIndicator() {
-  const { t } = useTranslation();
+/** What the tablet's sync stands at: live queries, so it follows every write. */
+function useSyncView() {
   const online = useOnline();
   const status = useSyncStatus();
+  const role = useRole();
   const db = getDb();
   const counts = useLiveQuery(
     async () => ({
@@ -26,28 +26,83 @@ export function SyncIndicator() {
         .filter((r) => !r.acknowledgedAt)
         .count(),
       conflicts: await db.records.where('inConflict').equals(1).count(),
+      // Kept with the cursor: after a reload (offline too) the last sync is still known.
+      lastSuccessAt: (await db.meta.get('sync'))?.lastSuccessAt,
     }),
     [db],
   );
-  const state = !online
-    ? 'offline'
-    : status.syncing
-      ? 'syncing'
-      : status.lastError
-        ? 'error'
-        : counts?.pending
-          ? 'pending'
-          : 'ok';
+  const lastSuccessAt = latest(status.lastSuccessAt, counts?.lastSuccessAt);
+  // The administrator's account holds no clinical data: nothing to sync, and nothing failed.
+  const state = !maySync(role)
+    ? 'notApplicable'
+    : !online
+      ? 'offline'
+      : status.syncing
+        ? 'syncing'
+        : status.lastError
+          ? 'error'
+          : counts?.pending
+            ? 'pending'
+            : 'ok';
+  return { online, status, counts, lastSuccessAt, state };
+}
+
+/**
+ * In the app bar, always visible: the sync state and when the last sync succeeded, what is still only on this
+ * tablet, and "Sync now". Two short lines, so the bar stays one row on an upright tablet.
+ */
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const { online, status, counts, lastSuccessAt, state } = useSyncView();
   return (
     <section
       className={`sync-indicator sync-${state}`}
       aria-label={t('sync.title')}
       data-testid="sync-indicator"
     >
-      <span className="sync-state" data-testid="sync-state">
-        {t(`sync.state.${state}`)}
+      <span className="sync-lines">
+        <span className="sync-line">
+          <span className="sync-state" data-testid="sync-state">
+            {t(`sync.state.${state}`)}
+          </span>
+          {state !== 'notApplicable' && (
+            <span className="sync-last" data-testid="sync-last">
+              {' · '}
+              {lastSuccessAt ? <RelativeTime iso={lastSuccessAt} /> : t('sync.never')}
+            </span>
+          )}
+        </span>
+        {state !== 'notApplicable' && (
+          <span className="sync-line" data-testid="sync-pending">
+            {t('sync.pending', { count: counts?.pending ?? 0 })}
+          </span>
+        )}
       </span>
-      <span data-testid="sync-pending">{t('sync.pending', { count: counts?.pending ?? 0 })}</span>
+      {state !== 'notApplicable' && (
+        <button
+          type="button"
+          className="icon-button sync-now"
+          aria-label={t('sync.now')}
+          title={t('sync.now')}
+          onClick={() => requestSync()}
+          disabled={!online || status.syncing}
+        >
+          <Icon name="sync" size={22} />
+        </button>
+      )}
+    </section>
+  );
+}
+
+/** Under the app bar, only when something needs the person: conflicts, refusals, the last error. */
+export function SyncNotices() {
+  const { t } = useTranslation();
+  const { online, status, counts, state } = useSyncView();
+  if (state === 'notApplicable') return null;
+  const error = status.lastError && online ? status.lastError : undefined;
+  if (!counts?.conflicts && !counts?.rejected && !error) return null;
+  return (
+    <div className="banner banner-warn sync-notices" data-testid="sync-notices">
       {!!counts?.conflicts && (
         <Link to="/conflicts" className="pill pill-warn" data-testid="sync-conflicts">
           {t('sync.conflicts', { count: counts.conflicts })}
@@ -58,28 +113,13 @@ export function SyncIndicator() {
           {t('sync.rejected', { count: counts.rejected })}
         </span>
       )}
-      <span className="sync-last">
-        {status.lastSuccessAt ? (
-          <>
-            {t('sync.lastSuccess')} <RelativeTime iso={status.lastSuccessAt} />
-          </>
-        ) : (
-          t('sync.never')
-        )}
-      </span>
-      {status.lastError && online && (
+      {error && (
         <span className="sync-error" role="alert">
-          {t(`sync.error.${status.lastError.kind}`)}
+          {t(`sync.error.${error.kind}`)}
         </span>
       )}
-      <button
-        type="button"
-        className="secondary"
-        onClick={() => requestSync()}
-        disabled={!online || status.syncing}
-      >
-        {t('sync.now')}
-      </button>
-    </section>
+    </div>
   );
 }
+
+const latest = (a?: string, b?: string) => (!a ? b : !b ? a : a > b ? a : b);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Device } from '@/schema/auth';
 import type { AdminApi, AdminFailure } from './admin-api';
+import { formatDateTime } from '@/ui/format';
 
 type Props = {
   api: AdminApi;
@@ -16,7 +17,7 @@ export function DevicesPanel({ api, devices, disabled, onRevoked, onError }: Pro
   const { t, i18n } = useTranslation();
   const [confirming, setConfirming] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(i18n.language) : t('admin.never'));
+  const when = (iso: string | null) => (iso ? formatDateTime(iso, i18n.language) : t('admin.never'));
 
   const revoke = async (device: Device) => {
     setBusy(true);

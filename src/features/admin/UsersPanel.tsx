@@ -6,6 +6,7 @@ import { resetPasswordRequestSchema, type Account } from '@/schema/auth';
 import { useSession } from '@/session/session-store';
 import { Field } from '@/ui/Field';
 import type { AdminApi, AdminFailure } from './admin-api';
+import { formatDateTime } from '@/ui/format';
 
 type Props = {
   api: AdminApi;
@@ -40,7 +41,7 @@ export function UsersPanel({ api, users, disabled, onChanged, onDone, onError }:
   const status = (user: Account) => {
     if (user.disabled) return t('admin.disabled');
     if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
-      return t('admin.lockedUntil', { until: new Date(user.lockedUntil).toLocaleString(i18n.language) });
+      return t('admin.lockedUntil', { until: formatDateTime(user.lockedUntil, i18n.language) });
     return t('admin.active');
   };
 

@@ -20,6 +20,7 @@ import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { GradeChoice } from './GradeChoice';
@@ -218,17 +219,13 @@ export function AdverseEventForm({
     <>
       <form onSubmit={submit} className="panel ae-form" noValidate aria-labelledby="ae-form-title">
         <h2 id="ae-form-title">{event ? t('ae.editTitle') : t('ae.newTitle')}</h2>
-        {draft.restoredAt && (
-          <p className="pill pill-warn" data-testid="draft-restored">
-            {t('form.draftRestored', { when: new Date(draft.restoredAt).toLocaleString() })}
-          </p>
-        )}
+        <DraftChoice draft={draft} />
         {event?.record.inConflict ? (
           <p role="alert" className="pill pill-danger" data-testid="ae-conflict">
             {t('ae.conflict')}
           </p>
         ) : null}
-        <fieldset disabled={!canWrite} className="grid">
+        <fieldset disabled={!canWrite || draft.locked} className="grid">
           <div className="field">
             <span className="label">{t('ae.term')}</span>
             {term ? (
@@ -324,7 +321,7 @@ export function AdverseEventForm({
             <textarea id="ae-comment" rows={2} {...register('comment')} />
           </Field>
         </fieldset>
-        <fieldset className="grid physician-section" disabled={!canWrite}>
+        <fieldset className="grid physician-section" disabled={!canWrite || draft.locked}>
           <legend>{t('ae.physicianSection')}</legend>
           {!isPhysician && <p className="muted">{t('ae.physicianOnly')}</p>}
           {relationSelect('relatedness')}
@@ -349,7 +346,7 @@ export function AdverseEventForm({
         )}
         <FormNotice notice={message} testId="ae-notice" />
         {canWrite && (
-          <button type="submit" data-testid="ae-save">
+          <button type="submit" data-testid="ae-save" disabled={draft.locked}>
             {t('ae.save')}
           </button>
         )}

@@ -5,6 +5,8 @@ import { resolveConflict } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { useWriteContext } from '@/session/session-store';
+import { formatDateTime } from '@/ui/format';
+import { fieldLabel, fieldValue } from './conflict-labels';
 import { conflictView, mergeChoices } from './conflict-view';
 
 export default function ConflictsPage() {
@@ -22,9 +24,6 @@ export default function ConflictsPage() {
   );
 }
 
-const show = (value: unknown) =>
-  value === undefined ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
-
 function ConflictCard({ record }: { record: StoredRecord }) {
   const { t, i18n } = useTranslation();
   const ctx = useWriteContext();
@@ -35,10 +34,21 @@ function ConflictCard({ record }: { record: StoredRecord }) {
   const [choices, setChoices] = useState<Record<string, 'stored' | 'competing'>>({});
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
+  // Authors by name and role when they have used this tablet (the store's pages carry ids only).
+  const people = useLiveQuery(() => getDb().people.toArray(), []);
   const view = revisions && conflictView(revisions);
   if (!view) return null;
-  const by = (r: { userId: string; at: string }) =>
-    t('conflicts.by', { user: r.userId.slice(0, 8), at: new Date(r.at).toLocaleString(i18n.language) });
+  const by = (r: { userId: string; deviceId: string; at: string }) => {
+    const person = people?.find((p) => p.userId === r.userId);
+    const name = person
+      ? t('conflicts.author', { name: person.displayName, role: t(`session.role.${person.role}`) })
+      : t('conflicts.unknownAuthor');
+    const here = people?.some((p) => p.deviceId === r.deviceId);
+    return `${t('conflicts.by', { user: name, at: formatDateTime(r.at, i18n.language) })} ${t(
+      here ? 'conflicts.thisTablet' : 'conflicts.otherTablet',
+    )}`;
+  };
+  const show = (name: string, value: unknown) => fieldValue(t, i18n, record.kind, name, value);
 
   const resolve = async () => {
     if (!ctx) return;
@@ -61,7 +71,7 @@ function ConflictCard({ record }: { record: StoredRecord }) {
     <article className="panel" data-testid="conflict-card">
       <h2>
         {t(`conflicts.kind.${record.kind}`, { defaultValue: record.kind })}{' '}
-        {record.kind === 'participant' && `· ${show(record.data.trialNumber)}`}
+        {record.kind === 'participant' && `· ${show('trialNumber', record.data.trialNumber)}`}
       </h2>
       <table className="conflict-table">
         <thead>
@@ -78,7 +88,7 @@ function ConflictCard({ record }: { record: StoredRecord }) {
         <tbody>
           {view.fields.map((field) => (
             <tr key={field.name} className={field.differs ? 'differs' : undefined}>
-              <th scope="row">{field.name}</th>
+              <th scope="row">{fieldLabel(t, i18n, record.kind, field.name)}</th>
               {(['stored', 'competing'] as const).map((side) => (
                 <td key={side}>
                   {field.differs ? (
@@ -89,10 +99,10 @@ function ConflictCard({ record }: { record: StoredRecord }) {
                         checked={(choices[field.name] ?? 'stored') === side}
                         onChange={() => setChoices({ ...choices, [field.name]: side })}
                       />
-                      {show(field[side])}
+                      {show(field.name, field[side])}
                     </label>
                   ) : (
-                    show(field[side])
+                    show(field.name, field[side])
                   )}
                 </td>
               ))}

@@ -4,6 +4,7 @@ import { ParticipantDossier } from './ParticipantDossier';
 import { useRecord } from './queries';
 import { VitalSignsForm } from './VitalSignsForm';
 import { VitalSignsTimeline } from './VitalSignsTimeline';
+import { useRole } from '@/session/session-store';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { AdverseEventsPanel } from '@/features/adverse-events';
 
@@ -11,41 +12,59 @@ export default function ParticipantPage() {
   const { t } = useTranslation();
   const { participantId = '' } = useParams();
   const participant = useRecord(participantId);
+  const role = useRole();
   if (participant === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (!participant || participant.kind !== 'participant')
     return <p role="alert">{t('participants.notFound')}</p>;
+  const links = (
+    <p className="actions">
+      <Link to={`/participants/${participant.id}/screening`} data-testid="open-screening">
+        {t('screening.open')}
+      </Link>
+      <Link to={`/participants/${participant.id}/visits`} data-testid="visits-link">
+        {t('visits.calendar')}
+      </Link>
+      <Link to={`/participants/${participant.id}/endpoints`}>{t('visits.endpointsLink')}</Link>
+      <Link
+        className="button-link"
+        to={`/participants/${participant.id}/infusion`}
+        data-testid="open-infusion"
+      >
+        {t('bedside.openInfusion')}
+      </Link>
+    </p>
+  );
   return (
     <section>
       <h1 data-testid="participant-title">
         {String(participant.data.trialNumber)} · {String(participant.data.initials)}{' '}
         <SyncBadge state={participant.syncState} />
       </h1>
-      <p className="actions">
-        <Link to={`/participants/${participant.id}/screening`} data-testid="open-screening">
-          {t('screening.open')}
-        </Link>
-        <Link to={`/participants/${participant.id}/visits`} data-testid="visits-link">
-          {t('visits.calendar')}
-        </Link>
-        <Link to={`/participants/${participant.id}/endpoints`}>{t('visits.endpointsLink')}</Link>
-        <Link
-          className="button-link"
-          to={`/participants/${participant.id}/infusion`}
-          data-testid="open-infusion"
-        >
-          {t('bedside.openInfusion')}
-        </Link>
-      </p>
       {participant.syncState === 'rejected' && (
         <p className="pill pill-danger" role="alert" data-testid="participant-refused">
           {t('screening.list.next.refused')} —{' '}
           <Link to={`/participants/${participant.id}/screening`}>{t('screening.open')}</Link>
         </p>
       )}
-      <ParticipantDossier participant={participant} />
-      <VitalSignsForm patientId={participant.id} />
-      <VitalSignsTimeline patientId={participant.id} />
-      <AdverseEventsPanel patientId={participant.id} />
+      {/* What each role came for comes first: the nurse records vital signs (the dossier is read-only for
+          her), the physician keeps the dossier and the visits. */}
+      {role !== 'physician' ? (
+        <>
+          <VitalSignsForm patientId={participant.id} />
+          {links}
+          <VitalSignsTimeline patientId={participant.id} />
+          <AdverseEventsPanel patientId={participant.id} />
+          <ParticipantDossier participant={participant} />
+        </>
+      ) : (
+        <>
+          {links}
+          <ParticipantDossier participant={participant} />
+          <VitalSignsForm patientId={participant.id} />
+          <VitalSignsTimeline patientId={participant.id} />
+          <AdverseEventsPanel patientId={participant.id} />
+        </>
+      )}
     </section>
   );
 }

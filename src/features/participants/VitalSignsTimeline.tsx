@@ -4,7 +4,8 @@ import { voidRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { assessVitals } from '@/domain/safety/vitals';
-import { VITAL_FIELDS } from '@/schema/vital-signs';
+import { mayVoid } from '@/schema/permissions';
+import { VITAL_BOUNDS, VITAL_FIELDS } from '@/schema/vital-signs';
 import { useWriteContext } from '@/session/session-store';
 import { formatDateTime, formatNumber } from '@/ui/format';
 import { SyncBadge } from '@/ui/SyncBadge';
@@ -18,21 +19,23 @@ export function VitalSignsTimeline({ patientId }: { patientId: string }) {
   if (sets.length === 0) return <p>{t('vitals.none')}</p>;
   // Falls are measured from the pre-infusion baseline set (infusion-and-monitoring.md, "Vital signs").
   const baseline = sets.find((s) => s.data.baseline === true && !s.voided);
-  // Scrolls sideways on its own: a table wider than a portrait tablet would otherwise widen the whole page,
-  // and the tablet zooms out (every control smaller, and taps land beside their target).
+  // Short column heads (the unit under each) and a time without the year keep a set on one line of an upright
+  // tablet; the table still scrolls on its own if it must, with the time column held in view.
   return (
     <div className="table-scroll" role="region" aria-label={t('vitals.history')} tabIndex={0}>
-      <table className="timeline" data-testid="vitals-timeline">
+      <table className="timeline vitals-timeline" data-testid="vitals-timeline">
         <thead>
           <tr>
-            <th>{t('vitals.takenAt')}</th>
-            <th>{t('vitals.sbp')}</th>
-            <th>{t('vitals.dbp')}</th>
-            <th>{t('vitals.hr')}</th>
-            <th>{t('vitals.temperatureC')}</th>
-            <th>{t('vitals.spo2')}</th>
-            <th>{t('vitals.rr')}</th>
-            <th />
+            <th className="sticky-col">{t('vitals.short.takenAt')}</th>
+            {VITAL_FIELDS.map((field) => (
+              <th key={field} className="num">
+                <abbr title={t(`vitals.${field}`)}>{t(`vitals.short.${field}`)}</abbr>
+                <small>{VITAL_BOUNDS[field].unit}</small>
+              </th>
+            ))}
+            <th>
+              <span className="visually-hidden">{t('vitals.short.status')}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -73,58 +76,90 @@ function VitalRow({
     if (!result.ok) return setError(commandMessage(t, result));
     setVoiding(false);
   };
+  const when = formatDateTime(String(d.takenAt), language, { year: false });
+  const summary = VITAL_FIELDS.map(
+    (field) =>
+      `${t(`vitals.short.${field}`)} ${typeof d[field] === 'number' ? formatNumber(d[field], language) : '—'}`,
+  ).join(', ');
   return (
-    <tr className={set.voided ? 'voided' : alerts.length ? 'alert' : undefined} data-testid="vitals-row">
-      <td>
-        {formatDateTime(String(d.takenAt), language)}
-        {d.takenAtByHand === true && (
-          <span
-            className="muted"
-            title={t('ui.measuredAt.byHandMark')}
-            aria-label={t('ui.measuredAt.byHandMark')}
-          >
-            {' '}
-            ✎
-          </span>
-        )}
-      </td>
-      {VITAL_FIELDS.map((field) => (
-        <td key={field}>{typeof d[field] === 'number' ? formatNumber(d[field], language) : d[field]}</td>
-      ))}
-      <td>
-        {alerts.length > 0 && !set.voided && (
-          <span className="pill pill-danger" data-testid="vitals-alerts">
-            {t('vitals.alerts', { list: alerts.map((a) => t(`vitals.alert.${a}`)).join(', ') })}
-          </span>
-        )}
-        <SyncBadge state={set.syncState} />
-        {set.voided ? (
-          <span className="muted">{t('vitals.voided', { reason: set.voidReason })}</span>
-        ) : voiding ? (
-          <span className="inline-form">
-            <label>
-              {t('form.voidReason')} <input value={reason} onChange={(e) => setReason(e.target.value)} />
-            </label>
-            <button type="button" onClick={() => void confirmVoid()}>
-              {t('form.confirmVoid')}
-            </button>
-            <button type="button" className="secondary" onClick={() => setVoiding(false)}>
-              {t('form.cancel')}
-            </button>
-            {error && (
-              <span role="alert" className="field-error">
-                {error}
+    <>
+      <tr className={set.voided ? 'voided' : alerts.length ? 'alert' : undefined} data-testid="vitals-row">
+        <td className="sticky-col">
+          <time dateTime={String(d.takenAt)} title={formatDateTime(String(d.takenAt), language)}>
+            {when}
+          </time>
+          {d.takenAtByHand === true && (
+            <span
+              className="muted"
+              title={t('ui.measuredAt.byHandMark')}
+              aria-label={t('ui.measuredAt.byHandMark')}
+            >
+              {' '}
+              ✎
+            </span>
+          )}
+        </td>
+        {VITAL_FIELDS.map((field) => (
+          <td key={field} className="num">
+            {typeof d[field] === 'number' ? formatNumber(d[field], language) : '—'}
+          </td>
+        ))}
+        <td className="vitals-status">
+          <div className="vitals-status-items">
+            {alerts.length > 0 && !set.voided && (
+              <span className="pill pill-danger" data-testid="vitals-alerts">
+                {t('vitals.alerts', { list: alerts.map((a) => t(`vitals.alert.${a}`)).join(', ') })}
               </span>
             )}
-          </span>
-        ) : (
-          ctx && (
-            <button type="button" className="secondary" onClick={() => setVoiding(true)}>
-              {t('vitals.void')}
-            </button>
-          )
-        )}
-      </td>
-    </tr>
+            <SyncBadge state={set.syncState} />
+            {set.voided ? (
+              <span className="muted">{t('vitals.voided', { reason: set.voidReason })}</span>
+            ) : (
+              !voiding &&
+              mayVoid(set, ctx) && (
+                <button type="button" className="secondary" onClick={() => setVoiding(true)}>
+                  {t('vitals.void')}
+                </button>
+              )
+            )}
+          </div>
+        </td>
+      </tr>
+      {voiding && !set.voided && (
+        <tr className="void-row" data-testid="void-row">
+          <td colSpan={VITAL_FIELDS.length + 2}>
+            <form
+              className="void-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                void confirmVoid();
+              }}
+            >
+              <p className="void-target">{t('vitals.voidTarget', { when, summary })}</p>
+              <div className="field">
+                <label htmlFor={`void-${set.id}`}>{t('form.voidReason')}</label>
+                <input
+                  id={`void-${set.id}`}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  autoFocus
+                />
+              </div>
+              <div className="actions">
+                <button type="submit">{t('form.confirmVoid')}</button>
+                <button type="button" className="secondary" onClick={() => setVoiding(false)}>
+                  {t('form.cancel')}
+                </button>
+              </div>
+              {error && (
+                <p role="alert" className="field-error">
+                  {error}
+                </p>
+              )}
+            </form>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

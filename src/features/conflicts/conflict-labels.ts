@@ -1,0 +1,55 @@
+import type { TFunction, i18n as I18n } from 'i18next';
+import type { RecordKind } from '@/schema/records';
+import { formatDate, formatDateTime, formatNumber } from '@/ui/format';
+
+// The conflict screen speaks the screens' language: a field's label from the catalogue of the form it belongs
+// to, a coded value as the word the form shows, dates and numbers formatted — never `doseLevel`, `included`,
+// `M` or an ISO string.
+
+/** The catalogue section holding each kind's field labels (its form's). */
+const SECTIONS: Partial<Record<RecordKind, string>> = {
+  participant: 'participants',
+  vitalSigns: 'vitals',
+  adverseEvent: 'ae',
+};
+
+function text(t: TFunction, i18n: I18n, key: string): string | undefined {
+  if (!i18n.exists(key)) return undefined;
+  const value = t(key, { returnObjects: true }) as unknown;
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, name: string): string {
+  const section = SECTIONS[kind];
+  return (
+    (section && text(t, i18n, `${section}.${name}`)) ??
+    text(t, i18n, `conflicts.fieldNames.${name}`) ??
+    // Unknown to the catalogues (a field added without a label): words, not camelCase.
+    name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
+  );
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+export function fieldValue(t: TFunction, i18n: I18n, kind: RecordKind, name: string, value: unknown): string {
+  const language = i18n.language;
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'boolean') return t(value ? 'conflicts.yes' : 'conflicts.no');
+  if (typeof value === 'number') return formatNumber(value, language);
+  if (typeof value === 'string') {
+    const section = SECTIONS[kind];
+    // A coded value, as its form shows it: participants.statuses.included, participants.sexM.
+    const word =
+      section &&
+      (text(t, i18n, `${section}.${name}es.${value}`) ??
+        text(t, i18n, `${section}.${name}s.${value}`) ??
+        text(t, i18n, `${section}.${name}${value}`));
+    if (word) return word;
+    if (ISO_DATE.test(value)) return formatDate(`${value}T12:00:00`, language);
+    if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, language);
+    return value;
+  }
+  if (Array.isArray(value)) return value.map((v) => fieldValue(t, i18n, kind, name, v)).join(', ');
+  return JSON.stringify(value);
+}
