@@ -10,6 +10,7 @@ import { contentHash } from '@/schema/canonical-json';
 import type { Signature } from '@/schema/signature';
 import { SignatureList } from '@/session/SignatureList';
 import { contextFor, freshDb } from '../db/fixtures';
+import { formatDateTime } from '@/ui/format';
 
 // Issue 17, item 1 on the tablet: every signature list shows the signer as the store recorded it (the author of
 // the signature's mutation, named from the store's accounts) and both times: the tablet's signedAt and the
@@ -69,10 +70,10 @@ describe('a signature list', () => {
     render(<SignatureList record={record} db={db} />);
     const entry = await screen.findByTestId('signature-entry');
     expect(entry.textContent).toContain(
-      'Je confirme les données de ce dossier participant — Dr House (Médecin)',
+      'Je confirme les données de ce dossier participant — Dr House · Médecin',
     );
     expect(entry.getAttribute('data-validity')).toBe('valid');
-    const signedAt = new Date('2026-03-02T09:15:00.000Z').toLocaleString('fr');
+    const signedAt = formatDateTime('2026-03-02T09:15:00.000Z', 'fr');
     expect(times()).toBe(
       `Signée le ${signedAt} (heure de la tablette) · pas encore reçue par le serveur central`.replace(
         /\s/g,
@@ -92,11 +93,11 @@ describe('a signature list', () => {
       lastOnlineSignInAt: '2026-03-02T08:00:00.000Z',
     });
     await act(() => storeAnswers(mutationId));
-    const receivedAt = new Date('2026-03-02T10:40:00.000Z').toLocaleString('fr');
+    const receivedAt = formatDateTime('2026-03-02T10:40:00.000Z', 'fr');
     await waitFor(() =>
       expect(times()).toContain(`reçue par le serveur central le ${receivedAt}`.replace(/\s/g, ' ')),
     );
-    expect(screen.getByTestId('signature-entry').textContent).toContain('— Gregory House (Médecin)');
+    expect(screen.getByTestId('signature-entry').textContent).toContain('— Gregory House · Médecin');
     expect(screen.getByTestId('signature-entry').getAttribute('data-validity')).toBe('valid');
   });
 
