@@ -204,7 +204,7 @@ describe('the auth gate', () => {
       await waitFor(() => expect(useSession.getState().screen).toBe('locked'));
       await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
     }
-    await waitFor(() => expect(screen.queryByLabelText('Code PIN de Alice Martin')).toBeNull(), {
+    await waitFor(() => expect(screen.queryByLabelText('Code PIN — Alice Martin')).toBeNull(), {
       timeout: 15_000,
     });
     expect(screen.getByTestId('unlock-error').textContent).toBe(
