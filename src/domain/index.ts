@@ -11,3 +11,4 @@ export * from './schedule';
 export * from './eligibility';
 export * from './trial-config';
 export * from './infusion';
+export * from './monitoring';
