@@ -1,3 +1,4 @@
+import type { UseFormRegisterReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { CTCAE_GRADES, type CtcaeGrade } from '@/domain/safety/ctcae-grades';
 import type { TermInfo } from './terms';
@@ -11,12 +12,15 @@ export function GradeChoice({
   info,
   value,
   onChange,
+  inputProps,
   legend,
 }: {
   name: string;
   info: TermInfo | undefined;
   value: CtcaeGrade | undefined;
-  onChange: (grade: CtcaeGrade) => void;
+  onChange?: (grade: CtcaeGrade) => void;
+  /** A react-hook-form field (its value is the grade as text): each tap is a change, saved in the draft. */
+  inputProps?: UseFormRegisterReturn;
   legend?: string;
 }) {
   const { t } = useTranslation();
@@ -28,14 +32,18 @@ export function GradeChoice({
         const defined = text !== null;
         return (
           <label key={grade} className={`grade-option grade-${grade}${value === grade ? ' chosen' : ''}`}>
-            <input
-              type="radio"
-              name={name}
-              value={grade}
-              checked={value === grade}
-              disabled={!defined}
-              onChange={() => onChange(grade)}
-            />
+            {inputProps ? (
+              <input type="radio" value={String(grade)} disabled={!defined} {...inputProps} />
+            ) : (
+              <input
+                type="radio"
+                name={name}
+                value={grade}
+                checked={value === grade}
+                disabled={!defined}
+                onChange={() => onChange?.(grade)}
+              />
+            )}
             <strong>{t('ae.gradeN', { grade })}</strong>
             <span className="grade-text">{defined ? text : t('ae.gradeNotDefined')}</span>
           </label>

@@ -17,3 +17,4 @@ export const newAdverseEventPath = (
   ).toString();
   return `/participants/${patientId}/adverse-events/new${query ? `?${query}` : ''}`;
 };
+export { isoWithOffset, formatDuration, localInputValue, toOffsetIso } from './time';

@@ -1,3 +1,4 @@
+import { toOffsetIso as toOffsetIsoAt } from '@/ui/date-time-entry';
 // Time helpers of the safety screens: datetime-local values ↔ ISO-8601 with offset, and durations.
 
 const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
@@ -18,15 +19,9 @@ export function toOffsetIso(local: string): string {
   return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
 }
 
-/** ISO-8601 with the tablet's offset of an instant. */
+/** ISO-8601 with the tablet's offset of an instant (src/ui's rule). */
 export function isoWithOffset(at: Date | number): string {
-  return toOffsetIso(localSeconds(at));
-}
-
-function localSeconds(at: Date | number) {
-  const date = new Date(at);
-  const local = new Date(date.getTime() - date.getTimezoneOffset() * 60_000);
-  return local.toISOString().slice(0, 19);
+  return toOffsetIsoAt(new Date(at));
 }
 
 /** "23 h 59 min", "5 min 03 s" for a duration in ms (absolute value). */
@@ -38,16 +33,4 @@ export function formatDuration(ms: number): string {
   return h > 0 ? `${h} h ${pad(m)} min` : `${m} min ${pad(s)} s`;
 }
 
-export function formatDateTime(at: number | string, language: string): string {
-  return new Date(at).toLocaleString(language.startsWith('en') ? 'en-GB' : 'fr-FR', {
-    dateStyle: 'short',
-    timeStyle: 'short',
-  });
-}
-
-export function formatTime(at: number | string, language: string): string {
-  return new Date(at).toLocaleTimeString(language.startsWith('en') ? 'en-GB' : 'fr-FR', {
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+export { formatDateTime, formatTime } from '@/ui/format';
