@@ -15,6 +15,11 @@ import {
   SOLICITED_INFECTION,
   type BedsideTermId,
 } from '@/domain/safety/ctcae';
+import {
+  INFUSION_REACTION_PAIR,
+  reconcileInfusionReaction,
+  type InfusionReactionTerm,
+} from '@/domain/safety/infusion-reaction';
 import { termKey } from '@/domain/safety/tolerance';
 import { GradeChoice, TermPicker, langOf, useTermInfo } from '@/features/adverse-events';
 import type { AdverseEventTerm, CtcaeGrade } from '@/schema/adverse-events';
@@ -48,8 +53,11 @@ export type ChecklistValues = {
   comment: string;
 };
 
-/** The reactions NCI says not to report together with an infusion related reaction. */
-const REACTION_OVERLAPS: readonly BedsideTermId[] = ['allergicReaction', 'cytokineReleaseSyndrome'];
+/** The bedside terms ticked present, for the infusion-reaction rule (NCI: do not report both). */
+const presentTerms = (answers: Record<string, Answer> | undefined): BedsideTermId[] =>
+  Object.entries(answers ?? {})
+    .filter(([id, a]) => a?.state === 'present' && isBedsideTermId(id))
+    .map(([id]) => id as BedsideTermId);
 
 export function clinicalItems(): string[] {
   return solicitedChecklist('days1to10')
@@ -92,7 +100,8 @@ export function ChecklistForm({
   previousLabs?: Partial<LabValues>;
   onSaved?: (recordId: string) => void;
 }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = langOf(i18n.language);
   const ctx = useWriteContext();
   const items = useMemo(clinicalItems, []);
   const defaults = useMemo(() => {
@@ -114,9 +123,7 @@ export function ChecklistForm({
     for (const e of events) if (!e.data.endedAt) map.set(termKey(e.data.term), e);
     return map;
   }, [events]);
-  const bothReactions =
-    answers.infusionRelatedReaction?.state === 'present' &&
-    REACTION_OVERLAPS.filter((id) => answers[id]?.state === 'present');
+  const reaction = reconcileInfusionReaction({ present: presentTerms(answers) });
   const unanswered = items.filter((id) => !answers[id]?.state).length;
   const late = isLate(item, Date.now());
   // Changes made by a button rather than typed (all absent, an added event) are not keystrokes: saved at once.
@@ -137,9 +144,18 @@ export function ChecklistForm({
     }
     if (late && v.lateReason.trim().length < 3)
       return form.setError('lateReason', { message: t('form.reasonRequired') });
-    const overlaps = REACTION_OVERLAPS.filter((id) => v.answers[id]?.state === 'present');
-    const reactionBoth = v.answers.infusionRelatedReaction?.state === 'present' && overlaps.length > 0;
-    if (reactionBoth && !v.applies) return setNotice({ tone: 'error', text: t('form.invalid') });
+    const reconciled = reconcileInfusionReaction({
+      present: presentTerms(v.answers),
+      ...(v.applies ? { applies: v.applies as InfusionReactionTerm } : {}),
+    });
+    if (reconciled.status === 'question')
+      return setNotice({
+        tone: 'error',
+        text: t('monitoring.infusionRule', { other: ctcaeTerm('allergicReaction').fr.term }),
+      });
+    const signOfTerm = new Map(
+      reconciled.status === 'resolved' ? reconciled.signs.map((x) => [x.term as string, x.signOf]) : [],
+    );
     const entries: ChecklistEntry[] = items.map((id) => {
       const a = v.answers[id]!;
       if (a.state !== 'present') return { item: id, present: false };
@@ -147,13 +163,7 @@ export function ChecklistForm({
         id === SOLICITED_INFECTION.id
           ? { kind: 'freeText', text: v.infectionText.trim() || t('monitoring.infection') }
           : adverseEventTermFor(id as BedsideTermId);
-      const signOf =
-        reactionBoth &&
-        v.applies &&
-        id !== v.applies &&
-        (id === 'infusionRelatedReaction' || overlaps.includes(id as BedsideTermId))
-          ? v.applies
-          : undefined;
+      const signOf = signOfTerm.get(id);
       return {
         item: id,
         present: true,
@@ -245,17 +255,15 @@ export function ChecklistForm({
               />
             ))}
           </ul>
-          {bothReactions && bothReactions.length > 0 && (
+          {reaction.status !== 'clear' && (
             <fieldset className="reaction-rule" data-testid="reaction-rule">
               <legend>
-                {t('monitoring.infusionRule', {
-                  other: bothReactions.map((id) => ctcaeTerm(id)[langOf(undefined)].term).join(', '),
-                })}
+                {t('monitoring.infusionRule', { other: ctcaeTerm('allergicReaction')[lang].term })}
               </legend>
-              {(['infusionRelatedReaction', ...bothReactions] as BedsideTermId[]).map((id) => (
+              {INFUSION_REACTION_PAIR.map((id) => (
                 <label key={id} className="check">
                   <input type="radio" value={id} {...register('applies')} />{' '}
-                  {t('monitoring.infusionRuleKeep', { term: ctcaeTerm(id).fr.term })}
+                  {t('monitoring.infusionRuleKeep', { term: ctcaeTerm(id)[lang].term })}
                 </label>
               ))}
             </fieldset>

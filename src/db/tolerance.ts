@@ -1,0 +1,122 @@
+import { participantMonitoring, toleranceStatus, type ToleranceStatus } from '@/domain/monitoring';
+import type { ToleranceDetermination } from '@/schema/monitoring';
+import type { Signature } from '@/schema/signature';
+import { contentHash } from '@/session/canonical-json';
+import { participantAdverseEvents } from './adverse-events';
+import type { ChevetDb } from './database';
+import type { StoredRecord } from './types';
+
+// The tolerance facts of the tablet's participants, read from the records (issue 22). The one derivation that
+// the monitoring screens and the dose decision's cohort table (issue 20) both use: nothing is copied.
+
+/** Start and end of a participant's infusion, from the infusion workflow's events (earliest start, its end). */
+export async function infusionTimes(
+  db: ChevetDb,
+  patientId: string,
+): Promise<{ startedAt: number; endedAt?: number } | undefined> {
+  const events = await db.records
+    .where('[patientId+kind]')
+    .equals([patientId, 'infusionEvent'])
+    .filter((r) => !r.voided)
+    .toArray();
+  const at = (r: StoredRecord) => Date.parse(String(r.data.at));
+  const starts = events.filter((r) => r.data.type === 'start').sort((a, b) => at(a) - at(b));
+  const start = starts[0];
+  if (!start) return undefined;
+  const end = events
+    .filter((r) => r.data.type === 'end' && r.data.infusionId === start.data.infusionId && at(r) > at(start))
+    .sort((a, b) => at(a) - at(b))[0];
+  return { startedAt: at(start), ...(end ? { endedAt: at(end) } : {}) };
+}
+
+/** The records citing a check (check answers, vital-sign sets), for the strip. */
+export async function checkRecords(db: ChevetDb, patientId: string) {
+  return db.records
+    .where('[patientId+kind]')
+    .anyOf([
+      [patientId, 'monitoringCheck'],
+      [patientId, 'vitalSigns'],
+    ])
+    .toArray();
+}
+
+/** The participant's current DLT determination (the latest non-voided one) and whether a valid signature covers it. */
+export async function currentDetermination(db: ChevetDb, patientId: string) {
+  const records = await db.records
+    .where('[patientId+kind]')
+    .equals([patientId, 'toleranceDetermination'])
+    .filter((r) => !r.voided)
+    .toArray();
+  const record = records.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  if (!record) return undefined;
+  const hash = await contentHash(record.data);
+  const signatures = await db.records
+    .where('[patientId+kind]')
+    .equals([patientId, 'signature'])
+    .filter((r) => !r.voided && r.data.recordId === record.id)
+    .toArray();
+  const signed = signatures.some((s) => {
+    const sig = s.data as Signature;
+    return sig.meaning === 'dlt-confirmation' && sig.recordRev === record.rev && sig.contentHash === hash;
+  });
+  return { record, signed };
+}
+
+export type ParticipantTolerance = {
+  patientId: string;
+  infusion: { startedAt: number; endedAt?: number };
+  status: ToleranceStatus;
+};
+
+/** One participant's tolerance status at `now` (undefined before the infusion started). */
+export async function participantTolerance(
+  db: ChevetDb,
+  patientId: string,
+  now: number,
+): Promise<ParticipantTolerance | undefined> {
+  const infusion = await infusionTimes(db, patientId);
+  if (!infusion) return undefined;
+  const [events, determination] = await Promise.all([
+    participantAdverseEvents(db, patientId),
+    currentDetermination(db, patientId),
+  ]);
+  const status = toleranceStatus({
+    infusionStartedAt: infusion.startedAt,
+    events: events.map((e) => ({ id: e.record.id, data: e.data, gradings: e.gradings })),
+    ...(determination
+      ? {
+          determination: {
+            id: determination.record.id,
+            rev: determination.record.rev,
+            data: determination.record.data as ToleranceDetermination,
+            signed: determination.signed,
+          },
+        }
+      : {}),
+    now,
+  });
+  return status ? { patientId, infusion, status } : undefined;
+}
+
+/**
+ * Every infused participant's tolerance at `now`, for the dose decision's cohort table: `status.counts` says
+ * whether the participant counts as completed and as a DLT (signed, current determination).
+ */
+export async function toleranceByParticipant(db: ChevetDb, now: number): Promise<ParticipantTolerance[]> {
+  const starts = await db.records.where('kind').equals('infusionEvent').toArray();
+  const patients = [...new Set(starts.map((r) => r.patientId).filter((p): p is string => !!p))];
+  const all = await Promise.all(patients.map((p) => participantTolerance(db, p, now)));
+  return all.filter((x): x is ParticipantTolerance => x !== undefined);
+}
+
+/** A participant's 10-day strip at `now` (undefined until the infusion has ended). */
+export async function participantMonitoringAt(db: ChevetDb, patientId: string, now: number) {
+  const infusion = await infusionTimes(db, patientId);
+  if (!infusion || infusion.endedAt === undefined) return undefined;
+  const records = await checkRecords(db, patientId);
+  return participantMonitoring({
+    infusion: { startedAt: infusion.startedAt, endedAt: infusion.endedAt },
+    records,
+    now,
+  });
+}
