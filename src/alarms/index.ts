@@ -8,3 +8,5 @@ export { useAlarmSettings, setAlarmSound, isMuted, DEFAULT_ALARM_VOLUME } from '
 export { infusionAlarmSource, infusionChecks } from './sources/infusion';
 /** Every source the app watches; issue 22's monitoring adds its own here. */
 export { ALARM_SOURCES } from './sources';
+export { monitoringAlarmSource, dayChecks, saeItem } from './sources/monitoring';
+export { SAE_ALARM_LABEL } from './labels';

@@ -3,3 +3,4 @@
 export { useAlarms, silenceAlarms, dueEntry, type AlarmsState, type WakeLockState } from './store';
 export { useAlarmSettings, setAlarmSound, isMuted, DEFAULT_ALARM_VOLUME } from './settings';
 export type { AlarmEntry, AlarmTrack } from './types';
+export { SAE_ALARM_LABEL } from './labels';

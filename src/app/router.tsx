@@ -69,6 +69,10 @@ export const router = createBrowserRouter([
       },
       { path: 'dose-decision', lazy: lazyPage(() => import('@/features/screening/DoseDecisionPage')) },
       { path: 'trial-config', lazy: lazyPage(() => import('@/features/screening/TrialConfigPage')) },
+      {
+        path: 'participants/:participantId/monitoring',
+        lazy: lazyPage(() => import('@/features/monitoring/MonitoringPage')),
+      },
       { path: 'conflicts', lazy: lazyPage(() => import('@/features/conflicts/ConflictsPage')) },
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },

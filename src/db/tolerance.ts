@@ -1,32 +1,37 @@
 import { participantMonitoring, toleranceStatus, type ToleranceStatus } from '@/domain/monitoring';
+import { infusionProgress } from '@/domain/infusion';
+import type { InfusionEvent } from '@/schema/infusion';
 import type { ToleranceDetermination } from '@/schema/monitoring';
 import type { Signature } from '@/schema/signature';
 import { contentHash } from '@/session/canonical-json';
 import { participantAdverseEvents } from './adverse-events';
 import type { ChevetDb } from './database';
-import type { StoredRecord } from './types';
 
 // The tolerance facts of the tablet's participants, read from the records (issue 22). The one derivation that
 // the monitoring screens and the dose decision's cohort table (issue 20) both use: nothing is copied.
 
-/** Start and end of a participant's infusion, from the infusion workflow's events (earliest start, its end). */
+/** Start and end of a participant's infusion, from the infusion workflow's events (its first started infusion). */
 export async function infusionTimes(
   db: ChevetDb,
   patientId: string,
 ): Promise<{ startedAt: number; endedAt?: number } | undefined> {
-  const events = await db.records
+  const records = await db.records
     .where('[patientId+kind]')
     .equals([patientId, 'infusionEvent'])
     .filter((r) => !r.voided)
     .toArray();
-  const at = (r: StoredRecord) => Date.parse(String(r.data.at));
-  const starts = events.filter((r) => r.data.type === 'start').sort((a, b) => at(a) - at(b));
-  const start = starts[0];
-  if (!start) return undefined;
-  const end = events
-    .filter((r) => r.data.type === 'end' && r.data.infusionId === start.data.infusionId && at(r) > at(start))
-    .sort((a, b) => at(a) - at(b))[0];
-  return { startedAt: at(start), ...(end ? { endedAt: at(end) } : {}) };
+  const byInfusion = new Map<string, InfusionEvent[]>();
+  for (const r of records) {
+    const e = r.data as InfusionEvent;
+    byInfusion.set(e.infusionId, [...(byInfusion.get(e.infusionId) ?? []), e]);
+  }
+  const started = [...byInfusion.values()]
+    .map((events) => infusionProgress(events, Number.MAX_SAFE_INTEGER))
+    .filter((p) => p.startedAt !== undefined)
+    .sort((a, b) => a.startedAt! - b.startedAt!);
+  const first = started[0];
+  if (!first) return undefined;
+  return { startedAt: first.startedAt!, ...(first.endedAt !== undefined ? { endedAt: first.endedAt } : {}) };
 }
 
 /** The records citing a check (check answers, vital-sign sets), for the strip. */

@@ -118,8 +118,9 @@ const safetyEn: typeof safetyFr = {
     notifyReason: 'Sponsor notification',
     notifySaved: 'Notification saved: the countdown has stopped.',
     print: 'SAE notification summary (print)',
-    lockScreen: '{{participant}}: SAE to notify within {{remaining}}',
-    lockScreenOverdue: '{{participant}}: SAE notification overdue by {{remaining}}',
+    alarm: 'SAE: sponsor notification',
+    lockCountdown: 'SAE: notify the sponsor within {{remaining}}',
+    lockOverdue: 'SAE: sponsor notification overdue by {{remaining}}',
   },
   saeReport: {
     title: 'Serious adverse event notification',

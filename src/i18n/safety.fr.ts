@@ -116,8 +116,9 @@ const safetyFr = {
     notifyReason: 'Notification au promoteur',
     notifySaved: 'Notification enregistrée : le décompte est arrêté.',
     print: 'Fiche de notification EIG (imprimer)',
-    lockScreen: '{{participant}} : EIG à notifier dans {{remaining}}',
-    lockScreenOverdue: '{{participant}} : EIG à notifier, en retard de {{remaining}}',
+    alarm: 'EIG : notification au promoteur',
+    lockCountdown: 'EIG : notification au promoteur dans {{remaining}}',
+    lockOverdue: 'EIG : notification au promoteur en retard de {{remaining}}',
   },
   saeReport: {
     title: 'Notification d’événement indésirable grave',

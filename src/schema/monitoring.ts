@@ -43,6 +43,8 @@ export type CheckLab = z.infer<typeof checkLabSchema>;
 export const monitoringCheckSchema = z.strictObject({
   /** Schedule item id of monitoringSchedule: 'post-30' … 'day-10'. */
   checkId: textSchema.min(1).max(64),
+  /** The infusion (or monitoring track) whose schedule `checkId` belongs to, as on vital signs. */
+  trackId: z.uuid().optional(),
   doneAt: instant,
   /** Done by phone on a day at home: no vital signs, answers as the participant reports them. */
   byPhone: z.boolean().optional(),

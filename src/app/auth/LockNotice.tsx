@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useAlarms } from '@/alarms/state';
+import { SAE_ALARM_LABEL, useAlarms, type AlarmEntry } from '@/alarms/state';
+import { formatDuration } from '@/ui/duration';
 import { formatCheckTime, useCheckLabel } from '../alarms/check-label';
 
 /**
@@ -8,12 +9,23 @@ import { formatCheckTime, useCheckLabel } from '../alarms/check-label';
  */
 export function LockNotice() {
   const { t, i18n } = useTranslation();
-  const first = useAlarms((s) => s.due[0]);
+  const first = useAlarms((s) => s.due.find((e) => e.item.label !== SAE_ALARM_LABEL));
   const next = useAlarms((s) => s.next);
   const label = useCheckLabel();
-  if (!first && !next) return null;
+  const due = useAlarms((s) => s.due);
+  const now = useAlarms((s) => s.now);
+  // Serious adverse events: the red countdown to the sponsor's 24-hour deadline, always shown (issue 22).
+  const saes = due.filter((e: AlarmEntry) => e.item.label === SAE_ALARM_LABEL);
+  if (!first && !next && saes.length === 0) return null;
   return (
     <div className={first ? 'lock-notice lock-notice-alarm' : 'lock-notice'} data-testid="lock-notice">
+      {saes.map((e) => (
+        <p key={e.key} className="sae-lock" role="alert" data-testid="lock-sae">
+          {t(e.state === 'overdue' ? 'sae.lockOverdue' : 'sae.lockCountdown', {
+            remaining: formatDuration(e.item.dueAt - now),
+          })}
+        </p>
+      ))}
       {first ? (
         <>
           <p data-testid="lock-due">

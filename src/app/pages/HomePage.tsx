@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { DueNow } from '@/features/monitoring/DueNow';
 import { useUpdate } from '../pwa';
 
 export function HomePage() {
@@ -8,6 +9,7 @@ export function HomePage() {
     <section>
       <h1>{t('home.title')}</h1>
       <p className="lead">{t('app.tagline')}</p>
+      <DueNow />
       <p>{t('home.intro')}</p>
       {offlineReady && (
         <p className="pill pill-ok" data-testid="offline-ready">

@@ -24,13 +24,5 @@ export function isoWithOffset(at: Date | number): string {
   return toOffsetIsoAt(new Date(at));
 }
 
-/** "23 h 59 min", "5 min 03 s" for a duration in ms (absolute value). */
-export function formatDuration(ms: number): string {
-  const total = Math.floor(Math.abs(ms) / 1000);
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return h > 0 ? `${h} h ${pad(m)} min` : `${m} min ${pad(s)} s`;
-}
-
+export { formatDuration } from '@/ui/duration';
 export { formatDateTime, formatTime } from '@/ui/format';

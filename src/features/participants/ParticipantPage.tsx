@@ -7,6 +7,7 @@ import { VitalSignsTimeline } from './VitalSignsTimeline';
 import { useRole } from '@/session/session-store';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { AdverseEventsPanel } from '@/features/adverse-events';
+import { MonitoringPanel } from '@/features/monitoring/MonitoringPanel';
 
 export default function ParticipantPage() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export default function ParticipantPage() {
           <Link to={`/participants/${participant.id}/screening`}>{t('screening.open')}</Link>
         </p>
       )}
+      <MonitoringPanel patientId={participant.id} />
       {/* What each role came for comes first: the nurse records vital signs (the dossier is read-only for
           her), the physician keeps the dossier and the visits. */}
       {role !== 'physician' ? (

@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { participantAdverseEvents } from '@/db/adverse-events';
+import { createRecord } from '@/db/commands';
+import { getDb } from '@/db/database';
+import { monitoringSchedule } from '@/domain/schedule';
+import { ChecklistForm } from '@/features/monitoring/ChecklistForm';
+import { initI18n } from '@/i18n';
+import { currentWriteContext, useSession } from '@/session/session-store';
+import { fakeAuthServer, setUpSession, type FakeServer } from '../../session/fake-auth-server';
+
+// Issue 22's checklist: a "present" with its grade (NCI's definitions on screen) opens an adverse event; the labs
+// are graded live by gradeLab as the values are typed; saving writes the check and its events.
+
+let server: FakeServer;
+let env: ReturnType<typeof setUpSession>;
+const E = Date.parse('2026-03-02T10:00:00+01:00');
+const day3 = monitoringSchedule({ infusionEndedAt: E, infusionStartedAt: E - 3_600_000 }).find(
+  (i) => i.id === 'day-3',
+)!;
+
+beforeAll(async () => {
+  await initI18n('fr');
+});
+beforeEach(async () => {
+  server = fakeAuthServer();
+  await getDb().delete();
+  await getDb().open();
+  env = setUpSession(server, getDb());
+  server.addUser('ide', 'nurse', 'correct horse battery', 'Inès IDE');
+  await act(async () => {
+    await useSession
+      .getState()
+      .signIn({ username: 'ide', password: 'correct horse battery', deviceName: 'T' });
+    await useSession.getState().choosePin('482913', '482913');
+  });
+});
+afterEach(() => {
+  cleanup();
+  env.restore();
+});
+
+async function participant() {
+  const id = crypto.randomUUID();
+  const doctor = { ...currentWriteContext()!, role: 'physician' as const };
+  await createRecord(getDb(), doctor, {
+    kind: 'participant',
+    recordId: id,
+    patientId: id,
+    data: { trialNumber: 'MSC-LES-05', initials: 'CK' },
+  });
+  return id;
+}
+
+describe('the day-3 checklist', () => {
+  it('grades a present term with its definitions, grades labs live, and opens the adverse events', async () => {
+    const patientId = await participant();
+    render(
+      <MemoryRouter>
+        <ChecklistForm patientId={patientId} item={day3} events={[]} />
+      </MemoryRouter>,
+    );
+    const fever = await screen.findByTestId('term-fever');
+    fireEvent.click(within(fever).getByLabelText('Présent'));
+    // NCI's grade definitions, in the French working translation, one tap each; grade 5 is "Décès".
+    const grades = within(fever).getByTestId('grades-grade-fever');
+    expect(grades.textContent).toContain('38,0');
+    fireEvent.click(within(grades).getByLabelText(/Grade 2/));
+    // Chills has no grade 4 or 5 in CTCAE: they cannot be chosen.
+    const chills = screen.getByTestId('term-chills');
+    fireEvent.click(within(chills).getByLabelText('Présent'));
+    expect((within(chills).getAllByRole('radio', { name: /Grade 4/ })[0] as HTMLInputElement).disabled).toBe(
+      true,
+    );
+    fireEvent.click(within(chills).getByLabelText('Absent'));
+    fireEvent.click(screen.getByTestId('all-absent'));
+    await waitFor(() => expect(screen.getByTestId('unanswered').textContent).toContain('Tous les termes'));
+
+    // ALT 150 U/L with ULN 40 and a normal baseline: 3.75 × ULN, grade 2, shown as it is typed.
+    fireEvent.change(
+      screen.getByLabelText('Valeur (U/L)', { selector: '#lab-alanineAminotransferaseIncreased-value' }),
+      {
+        target: { value: '150' },
+      },
+    );
+    fireEvent.change(document.getElementById('lab-alanineAminotransferaseIncreased-uln')!, {
+      target: { value: '40' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('lab-grade-alanineAminotransferaseIncreased').textContent).toBe(
+        'Grade 2 3,75 × LSN',
+      ),
+    );
+    // Creatinine 200 µmol/L, ULN 110, baseline 60: 3.3 × baseline → grade 3 by baseline (higher than by ULN).
+    fireEvent.change(document.getElementById('lab-creatinineIncreased-value')!, { target: { value: '200' } });
+    fireEvent.change(document.getElementById('lab-creatinineIncreased-uln')!, { target: { value: '110' } });
+    fireEvent.change(document.getElementById('lab-creatinineIncreased-baseline')!, {
+      target: { value: '60' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('lab-grade-creatinineIncreased').textContent).toContain('Grade 3'),
+    );
+    expect(screen.getByTestId('lab-grade-creatinineIncreased').textContent).toContain(
+      'la valeur avant perfusion',
+    );
+
+    // The check is entered after its window closed (March 2026 is past): a reason is asked first.
+    fireEvent.click(screen.getByTestId('checklist-save'));
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('motif'));
+    fireEvent.change(screen.getByLabelText(/Motif du retard/), { target: { value: 'saisie différée' } });
+    fireEvent.click(screen.getByTestId('checklist-save'));
+    await waitFor(() =>
+      expect(screen.getByTestId('checklist-notice').textContent).toBe('Contrôle enregistré.'),
+    );
+    const events = await participantAdverseEvents(getDb(), patientId);
+    expect(
+      events.map((e) => [
+        e.data.term.kind === 'ctcae' && e.data.term.meddraCode,
+        e.worstGrade,
+        e.data.checkId,
+      ]),
+    ).toEqual([
+      [10016558, 2, 'day-3'],
+      [10001551, 2, 'day-3'],
+      [10011368, 3, 'day-3'],
+    ]);
+    const check = (await getDb().records.where('kind').equals('monitoringCheck').toArray())[0]!;
+    expect(check.data).toMatchObject({
+      checkId: 'day-3',
+      labs: expect.arrayContaining([
+        expect.objectContaining({ term: 'creatinineIncreased', proposedGrade: 3 }),
+      ]),
+    });
+  });
+});
