@@ -112,8 +112,10 @@ describe('the day-3 checklist', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('motif'));
     fireEvent.change(screen.getByLabelText(/Motif du retard/), { target: { value: 'saisie différée' } });
     fireEvent.click(screen.getByTestId('checklist-save'));
-    await waitFor(() =>
-      expect(screen.getByTestId('checklist-notice').textContent).toBe('Contrôle enregistré.'),
+    await waitFor(
+      () => expect(screen.getByTestId('checklist-notice').textContent).toBe('Contrôle enregistré.'),
+      // Six records in one transaction on fake IndexedDB: seconds on a loaded machine.
+      { timeout: 10_000 },
     );
     const events = await participantAdverseEvents(getDb(), patientId);
     expect(
