@@ -1,6 +1,6 @@
 import type { ChevetDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
-import { doneTimes } from '@/domain/monitoring';
+import { doneTimes } from '@/domain/monitoring/strip';
 import { infusionProgress } from '@/domain/infusion';
 import { monitoringSchedule } from '@/domain/schedule';
 import { saeClock } from '@/domain/safety/adverse-event';
