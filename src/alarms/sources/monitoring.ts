@@ -7,14 +7,13 @@ import { saeClock } from '@/domain/safety/adverse-event';
 import type { AdverseEvent } from '@/schema/adverse-events';
 import type { InfusionEvent, MissedCheck } from '@/schema/infusion';
 import type { MissedDeclaration, ScheduleItem } from '@/schema/schedule';
+import { SAE_ALARM_LABEL } from '../labels';
 import type { AlarmSource, AlarmTrack } from '../types';
 
 // The 10-day monitoring's alarms (issue 22), on the one mechanism: the day 1 … day 10 checks of every ended
 // infusion (the post-infusion checks E + 30 min … E + 6 h are the infusion's own track), done when a
 // `monitoringCheck` cites them; and each serious adverse event not yet notified to the sponsor, as an item due
 // from the moment of awareness to the 24-hour deadline (overdue after it), done when the notification is recorded.
-
-import { SAE_ALARM_LABEL } from '../labels';
 
 export type MonitoringFacts = {
   events: StoredRecord[];
