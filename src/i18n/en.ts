@@ -382,6 +382,8 @@ const en: Catalogue = {
     active: 'Active',
     disabled: 'Disabled',
     lockedUntil: 'Locked until {{until}}',
+    clearSignInDelay: 'Lift the sign-in delay',
+    signInDelayCleared: 'Sign-in delay lifted for {{username}}.',
     newUser: 'New account',
     create: 'Create the account',
     created: 'Account {{username}} created.',

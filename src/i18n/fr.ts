@@ -395,6 +395,8 @@ const fr = {
     active: 'Actif',
     disabled: 'Désactivé',
     lockedUntil: 'Bloqué jusqu’à {{until}}',
+    clearSignInDelay: 'Lever le délai de connexion',
+    signInDelayCleared: 'Délai de connexion levé pour {{username}}.',
     newUser: 'Nouveau compte',
     create: 'Créer le compte',
     created: 'Compte {{username}} créé.',

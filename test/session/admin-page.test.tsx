@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import AdminPage from '@/features/admin/AdminPage';
 import type { AdminApi } from '@/features/admin/admin-api';
@@ -31,6 +31,10 @@ function fakeApi(users: Account[], devices: Device[]): AdminApi {
     setDisabled: vi.fn(async (id: string, disabled: boolean) => ({
       ok: true as const,
       value: { ...users.find((u) => u.id === id)!, disabled },
+    })),
+    clearSignInDelay: vi.fn(async (id: string) => ({
+      ok: true as const,
+      value: { ...users.find((u) => u.id === id)!, lockedUntil: null },
     })),
     revokeDevice: vi.fn(async (id: string) => ({
       ok: true as const,
@@ -108,6 +112,30 @@ describe('the admin screen', () => {
       expect(screen.getByTestId('admin-notice').textContent).toBe('Tablette « Tablette HDJ 2 » révoquée.'),
     );
     expect(api.revokeDevice).toHaveBeenCalledWith(device.id);
+  });
+
+  it('lifts the sign-in delay of an account that wrong passwords have delayed, and offers it for no other', async () => {
+    signedInAs('admin');
+    const alice = account('alice', { lockedUntil: '2999-01-01T00:00:00Z' });
+    const bob = account('bob');
+    const api = fakeApi([alice, bob], []);
+    render(<AdminPage api={api} />);
+    await screen.findByTestId('admin-user-alice');
+    expect(
+      within(screen.getByTestId('admin-user-bob')).queryByRole('button', {
+        name: 'Lever le délai de connexion',
+      }),
+    ).toBeNull();
+    fireEvent.click(
+      within(screen.getByTestId('admin-user-alice')).getByRole('button', {
+        name: 'Lever le délai de connexion',
+      }),
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('admin-notice').textContent).toBe('Délai de connexion levé pour alice.'),
+    );
+    expect(api.clearSignInDelay).toHaveBeenCalledWith(alice.id);
+    expect(screen.getByTestId('admin-user-alice').textContent).not.toContain('Bloqué jusqu’à');
   });
 
   it('offline: says so, and does not call the server', async () => {

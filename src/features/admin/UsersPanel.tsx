@@ -38,9 +38,24 @@ export function UsersPanel({ api, users, disabled, onChanged, onDone, onError }:
     }
   };
 
+  // Wrong passwords delay the next sign-in of that name (the store's progressive delay); the administrator may
+  // lift it, e.g. for a colleague who has just been given a new password by phone.
+  const clearDelay = async (user: Account) => {
+    setBusy(user.id);
+    try {
+      const result = await api.clearSignInDelay(user.id);
+      if (!result.ok) return onError(result.error);
+      onChanged(result.value, t('admin.signInDelayCleared', { username: user.username }));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const delayed = (user: Account) => !!user.lockedUntil && Date.parse(user.lockedUntil) > Date.now();
+
   const status = (user: Account) => {
     if (user.disabled) return t('admin.disabled');
-    if (user.lockedUntil && Date.parse(user.lockedUntil) > Date.now())
+    if (delayed(user))
       return t('admin.lockedUntil', { until: formatDateTime(user.lockedUntil, i18n.language) });
     return t('admin.active');
   };
@@ -78,6 +93,16 @@ export function UsersPanel({ api, users, disabled, onChanged, onDone, onError }:
                     >
                       {t('admin.resetPassword')}
                     </button>
+                    {delayed(user) && (
+                      <button
+                        type="button"
+                        className="secondary"
+                        disabled={disabled || busy === user.id}
+                        onClick={() => void clearDelay(user)}
+                      >
+                        {t('admin.clearSignInDelay')}
+                      </button>
+                    )}
                     {user.id !== me && (
                       <button
                         type="button"

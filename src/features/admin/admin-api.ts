@@ -112,6 +112,15 @@ export function adminApi(options: AdminApiOptions = {}) {
       );
       return result.ok ? { ok: true, value: result.value.user } : result;
     },
+    clearSignInDelay: async (userId: string): Promise<AdminResult<Account>> => {
+      const result = await call(
+        'POST',
+        `/api/admin/users/${encodeURIComponent(userId)}/sign-in-delay/clear`,
+        undefined,
+        accountResponseSchema,
+      );
+      return result.ok ? { ok: true, value: result.value.user } : result;
+    },
     listDevices: async (): Promise<AdminResult<Device[]>> => {
       const result = await call('GET', '/api/admin/devices', undefined, deviceListSchema);
       return result.ok ? { ok: true, value: result.value.devices } : result;
