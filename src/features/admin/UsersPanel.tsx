@@ -55,7 +55,7 @@ export function UsersPanel({ api, users, disabled, onChanged, onDone, onError }:
 
   const status = (user: Account) => {
     if (user.disabled) return t('admin.disabled');
-    if (delayed(user))
+    if (delayed(user) && user.lockedUntil)
       return t('admin.lockedUntil', { until: formatDateTime(user.lockedUntil, i18n.language) });
     return t('admin.active');
   };
