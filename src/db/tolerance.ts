@@ -1,5 +1,7 @@
 import { participantMonitoring, toleranceStatus, type ToleranceStatus } from '@/domain/monitoring';
 import { infusionProgress } from '@/domain/infusion';
+import { withWorstGrade } from '@/domain/safety/adverse-event';
+import type { AdverseEvent } from '@/schema/adverse-events';
 import type { InfusionEvent } from '@/schema/infusion';
 import type { ToleranceDetermination } from '@/schema/monitoring';
 import type { Signature } from '@/schema/signature';
@@ -123,5 +125,26 @@ export async function participantMonitoringAt(db: ChevetDb, patientId: string, n
     infusion: { startedAt: infusion.startedAt, endedAt: infusion.endedAt },
     records,
     now,
+  });
+}
+
+/**
+ * A participant's adverse events as the dose decision reads them (issue 20's cohortMemberStatus): each with its
+ * worst grade over time (gradings included) and, once the physician's determination is signed, its decision on
+ * each event as `dltDecision`. Derived from the records each time, the same facts as the tolerance summary.
+ */
+export async function toleranceEvents(db: ChevetDb, patientId: string): Promise<AdverseEvent[]> {
+  const [views, determination] = await Promise.all([
+    participantAdverseEvents(db, patientId),
+    currentDetermination(db, patientId),
+  ]);
+  const data = determination?.signed ? (determination.record.data as ToleranceDetermination) : undefined;
+  const decided = new Map(data?.events.map((e) => [e.adverseEventId, e.isDlt]) ?? []);
+  return views.map((v) => {
+    const event = withWorstGrade(v.data, v.gradings);
+    const isDlt = decided.get(v.record.id);
+    return isDlt === undefined || !data
+      ? event
+      : { ...event, dltDecision: { isDlt, decidedAt: data.decidedAt } };
   });
 }

@@ -126,3 +126,40 @@ describe('adverse-event commands', () => {
     ).toMatchObject({ ok: false, code: 'not-found' });
   });
 });
+
+describe('what the dose decision reads', () => {
+  it('each event at its worst grade over time, with the signed determination’s decision', async () => {
+    const { toleranceEvents } = await import('@/db/tolerance');
+    const { cohortMemberStatus } = await import('@/domain');
+    const db = freshDb();
+    const physician = contextFor('physician');
+    const patientId = uuidv7();
+    await createRecord(db, physician, {
+      kind: 'participant',
+      recordId: patientId,
+      patientId,
+      data: { trialNumber: 'MSC-LES-09', initials: 'DD' },
+    });
+    const opened = await openAdverseEvent(db, physician, {
+      patientId,
+      data: {
+        term: adverseEventTermFor('fever'),
+        grade: 1,
+        onsetAt: '2026-03-03T09:00:00+01:00',
+        serious: false,
+        relatedness: 'notRelated',
+      },
+    });
+    const id = opened.ok ? opened.recordId : '';
+    await gradeAdverseEvent(db, physician, {
+      adverseEventId: id,
+      grading: { grade: 3, gradedAt: '2026-03-04T09:00:00+01:00', version: '5.0' },
+    });
+    const [event] = await toleranceEvents(db, patientId);
+    expect(event!.grade).toBe(3);
+    const status = cohortMemberStatus({ infusionDate: '2026-03-02', events: [event!], today: '2026-03-13' });
+    expect(status).toMatchObject({ infused: true, completed: true, dlt: false, worstGrade: 3 });
+    db.close();
+    await db.delete();
+  });
+});

@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '@/db/database';
+import { toleranceEvents } from '@/db/tolerance';
 import type { StoredRecord } from '@/db/types';
 import {
   cohortDoseLevel,
@@ -11,7 +12,6 @@ import {
   type NextDoseRecommendation,
 } from '@/domain';
 import { DOSING_CONFIG } from '@/domain/dosing/config';
-import type { AdverseEvent } from '@/schema/adverse-events';
 import type { DoseDecision, DoseLevel } from '@/schema/dosing';
 import type { Participant } from '@/schema/participant';
 import { useWriteContext } from '@/session/session-store';
@@ -36,9 +36,8 @@ async function decisionData(today: string) {
   const rows: CohortRow[] = [];
   for (const record of participants) {
     // Adverse events, once the monitoring workflow records them (kind "adverseEvent"); none until then.
-    const events = (await db.records.where('patientId').equals(record.id).toArray())
-      .filter((r) => (r.kind as string) === 'adverseEvent' && !r.voided)
-      .map((r) => r.data as AdverseEvent);
+    // The monitoring's adverse events: worst grade over time, the physician's signed DLT determination (issue 22).
+    const events = await toleranceEvents(db, record.id);
     const participant = record.data as Participant;
     rows.push({
       record,
