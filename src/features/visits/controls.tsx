@@ -1,5 +1,7 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useController, type Control } from 'react-hook-form';
+import { DateTimeInput } from '@/ui/DateTimeInput';
+import { entryFromDate, readDateTimeEntry, toOffsetIso, type DateTimeEntry } from '@/ui/date-time-entry';
 import type { ShellValues } from './AssessmentShell';
 
 // Touch controls bound to react-hook-form (every change is a 'change' event, so the draft autosaves it).
@@ -100,5 +102,51 @@ export function NumberField({
       />
       {hint && <small>{hint}</small>}
     </div>
+  );
+}
+
+/**
+ * A date and time bound to an ISO field (the records keep offsets), through the app's one date-time entry: a saved
+ * value is shown again as day/month/year and 24-hour time (a native datetime-local could not show an offsetted ISO
+ * time, so a reloaded form showed an empty field), and a half-typed entry stays on screen while the field is empty.
+ */
+export function DateTimeField({
+  control,
+  name,
+  legend,
+  id,
+  notFuture,
+}: {
+  control: Control<ShellValues>;
+  name: string;
+  legend: string;
+  id: string;
+  notFuture?: boolean;
+}) {
+  const { field } = useController({ control, name: name as never });
+  const value = field.value as string | undefined;
+  const shown = (iso: string | undefined): DateTimeEntry =>
+    iso && !Number.isNaN(Date.parse(iso)) ? entryFromDate(new Date(iso)) : { date: '', time: '' };
+  const [entry, setEntry] = useState<DateTimeEntry>(() => shown(value));
+  // A value set from outside (a restored draft, a synced revision) replaces what is shown.
+  useEffect(() => {
+    const reading = readDateTimeEntry(entry);
+    const current = reading.ok ? toOffsetIso(reading.at) : '';
+    if ((value ?? '') !== current && !(value && reading.ok && Date.parse(value) === reading.at.getTime()))
+      setEntry(shown(value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [value]);
+  return (
+    <DateTimeInput
+      id={id}
+      legend={legend}
+      value={entry}
+      notFuture={notFuture}
+      onChange={(next) => {
+        setEntry(next);
+        const reading = readDateTimeEntry(next, notFuture ? { notAfter: new Date() } : {});
+        field.onChange(reading.ok ? toOffsetIso(reading.at) : '');
+      }}
+    />
   );
 }

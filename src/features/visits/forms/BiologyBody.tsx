@@ -1,7 +1,7 @@
 import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentBody } from '../AssessmentShell';
-import { NumberField } from '../controls';
+import { DateTimeField, NumberField } from '../controls';
 import { expectedLabs } from '../visit-model';
 
 /** The protocol's labs at the visit with units and normal ranges, and the cytokine tubes collected. */
@@ -50,16 +50,13 @@ export const BiologyBody: AssessmentBody = ({ form, disabled, entry }) => {
                   {...form.register(`data.samples.${index}.tubeId` as never)}
                 />
               </div>
-              <div className="field">
-                <label htmlFor={`sample-${index}-at`}>{t('visits.biology.collectedAt')}</label>
-                <input
-                  id={`sample-${index}-at`}
-                  type="datetime-local"
-                  {...form.register(`data.samples.${index}.collectedAt` as never, {
-                    setValueAs: toOffsetIso,
-                  })}
-                />
-              </div>
+              <DateTimeField
+                control={form.control}
+                name={`data.samples.${index}.collectedAt`}
+                id={`sample-${index}-at`}
+                legend={t('visits.biology.collectedAt')}
+                notFuture
+              />
               <button type="button" className="secondary" onClick={() => samples.remove(index)}>
                 {t('visits.failure.remove')}
               </button>
@@ -78,13 +75,3 @@ export const BiologyBody: AssessmentBody = ({ form, disabled, entry }) => {
     </>
   );
 };
-
-/** A datetime-local value as an ISO time with the tablet's offset (the records keep offsets). */
-function toOffsetIso(local: string): string {
-  if (!local || /[+-]\d\d:\d\d$|Z$/.test(local)) return local;
-  const date = new Date(local);
-  const offset = -date.getTimezoneOffset();
-  const sign = offset >= 0 ? '+' : '-';
-  const pad = (n: number) => String(Math.floor(Math.abs(n))).padStart(2, '0');
-  return `${local.length === 16 ? `${local}:00` : local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
-}
