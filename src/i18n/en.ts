@@ -234,6 +234,13 @@ const en: Catalogue = {
     required: 'Enter the username, the password and the name of the tablet.',
     offlineHint: 'The tablet seems offline: signing in needs the network.',
     unlockOffline: 'Unlock offline with my PIN',
+    firstAdmin: {
+      title: 'This server has no account yet',
+      body: 'Create the first administrator from the server’s shell (in Chevet’s folder), then sign in here with that username:',
+      command: 'npm run user -- add --role admin --name "First Last" username',
+      embedded:
+        'With the embedded store (PGlite), stop the server first, run the command, then start it again. The administrator then creates the other accounts in Chevet.',
+    },
     error: {
       unreachable:
         'The central store cannot be reached. The first sign-in needs the network: try again once connected.',

@@ -237,6 +237,13 @@ const fr = {
     required: 'Renseignez l’identifiant, le mot de passe et le nom de la tablette.',
     offlineHint: 'La tablette semble hors ligne : la connexion demande le réseau.',
     unlockOffline: 'Déverrouiller hors ligne avec mon PIN',
+    firstAdmin: {
+      title: 'Ce serveur n’a encore aucun compte',
+      body: 'Créez le premier administrateur depuis le terminal du serveur (dans le dossier de Chevet), puis connectez-vous ici avec son identifiant :',
+      command: 'npm run user -- add --role admin --name "Prénom Nom" identifiant',
+      embedded:
+        'Avec le stockage intégré (PGlite), arrêtez d’abord le serveur, lancez la commande, puis redémarrez-le. L’administrateur crée ensuite les autres comptes dans Chevet.',
+    },
     error: {
       unreachable:
         'Le serveur central est injoignable. La première connexion demande le réseau : réessayez une fois connecté.',

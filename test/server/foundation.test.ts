@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app';
+import { createAccount } from '../../server/auth/accounts';
 import { loadMigrations, migrate, migrationLevel } from '../../server/store/migrate';
 import { openStore } from '../../server/store/open-store';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
@@ -36,7 +37,21 @@ describe(`the central store foundation (${STORE_KIND})`, () => {
       version: expect.stringMatching(/^\d+\.\d+\.\d+/),
       store: STORE_KIND,
       migrationLevel: migrations.at(-1)!.version,
+      needsFirstAdmin: true,
     });
+  });
+
+  it('tells the sign-in page that the store needs its first administrator, only while it has no account', async () => {
+    const needsFirstAdmin = async () =>
+      (await app.inject({ method: 'GET', url: '/api/health' })).json().needsFirstAdmin;
+    expect(await needsFirstAdmin()).toBe(true);
+    await createAccount(testStore.store, {
+      username: 'alice',
+      displayName: 'Alice Martin',
+      role: 'nurse',
+      passwordHash: 'not-a-real-hash',
+    });
+    expect(await needsFirstAdmin()).toBe(false);
   });
 
   it('applies migrations once: running them again changes nothing and fails nothing', async () => {

@@ -63,6 +63,17 @@ export function fakeAuthServer(options: FakeServerOptions = {}) {
     const path = String(input);
     const body = init?.body ? JSON.parse(String(init.body)) : undefined;
     const headers = new Headers(init?.headers);
+    // The public health answer (not counted in `calls`): a store without any account needs its first admin.
+    if (path === '/api/health') {
+      if (state.unreachable) throw new TypeError('Failed to fetch');
+      return json(200, {
+        status: 'ok',
+        version: '0.0.0',
+        store: 'pglite',
+        migrationLevel: 1,
+        needsFirstAdmin: accounts.size === 0,
+      });
+    }
     state.calls.push({ path, body, authorization: headers.get('authorization') });
     if (state.unreachable) throw new TypeError('Failed to fetch');
     if (path === '/api/auth/login') {

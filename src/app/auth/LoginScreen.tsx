@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { listPeopleWithPin } from '@/db/people';
 import type { AuthFailure } from '@/session/auth-errors';
 import { rememberedDeviceName } from '@/session/settings';
 import { sessionDeps, useSession } from '@/session/session-store';
+import { storeNeedsFirstAdmin } from '@/session/store-health';
 import { useOnline } from '@/ui/use-online';
 import { authFailureMessage } from './auth-messages';
 
@@ -23,6 +24,17 @@ export function LoginScreen() {
   const [failure, setFailure] = useState<
     { error: AuthFailure; offlineUnlockUserId?: string } | 'required' | null
   >(null);
+  // A new store (no account at all) says so in its public health answer: the page tells how to create the first
+  // administrator. Asked again when the tablet comes back online.
+  const [needsFirstAdmin, setNeedsFirstAdmin] = useState(false);
+  useEffect(() => {
+    if (!online) return;
+    let current = true;
+    void storeNeedsFirstAdmin(sessionDeps().api).then((needed) => current && setNeedsFirstAdmin(needed));
+    return () => {
+      current = false;
+    };
+  }, [online]);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -58,6 +70,18 @@ export function LoginScreen() {
         <p className="pill pill-warn" role="status">
           {t('auth.offlineHint')}
         </p>
+      )}
+      {online && needsFirstAdmin && (
+        <div className="first-admin" role="note" data-testid="first-admin-notice">
+          <p>
+            <strong>{t('auth.firstAdmin.title')}</strong>
+          </p>
+          <p>{t('auth.firstAdmin.body')}</p>
+          <pre>
+            <code>{t('auth.firstAdmin.command')}</code>
+          </pre>
+          <p className="muted">{t('auth.firstAdmin.embedded')}</p>
+        </div>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
