@@ -112,5 +112,23 @@ export async function seedDemoParticipants(store: Store): Promise<string[]> {
     })),
   );
   await applyBatch(store, asNurse, vitals);
-  return [`Demo participants: ${PARTICIPANTS.map((p) => `${p.trialNumber} (${p.status})`).join(', ')}`];
+  return [];
+}
+
+/**
+ * The start banner's list of the store's participants, read from the store (each one's latest revision): trial
+ * number, initials and status, whatever the seeds (or anyone since) wrote.
+ */
+export async function demoParticipantLines(store: Store): Promise<string[]> {
+  const { rows } = await store.query<{ trial_number: string; initials: string; status: string | null }>(
+    `select m.data->>'trialNumber' as trial_number, m.data->>'initials' as initials, m.data->>'status' as status
+       from records r join mutations m on m.seq = r.last_seq
+      where r.kind = 'participant' and not r.voided
+      order by 1`,
+  );
+  if (rows.length === 0) return [];
+  return [
+    `Demo participants (${rows.length}; trial number, initials, status):`,
+    ...rows.map((p) => `  ${p.trial_number.padEnd(12)} ${p.initials.padEnd(4)} ${p.status ?? ''}`.trimEnd()),
+  ];
 }

@@ -3,7 +3,7 @@ import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
 import { seedDemoInfusions } from './infusion';
-import { seedDemoParticipants } from './participants';
+import { demoParticipantLines, seedDemoParticipants } from './participants';
 import { seedDemoScreening } from './screening';
 import { seedDemoVisits } from './visits';
 
@@ -39,5 +39,7 @@ export async function seedDemo(store: Store): Promise<string[]> {
     ...(await seedDemoVisits(store)),
     ...(await seedDemoScreening(store)),
     ...(await seedDemoInfusions(store)),
+    // Last: the participants as the store now holds them, all seeds done.
+    ...(await demoParticipantLines(store)),
   ];
 }

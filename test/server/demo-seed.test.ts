@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findAccountByUsername } from '../../server/auth/accounts';
+import type { Principal } from '../../server/auth/roles';
+import { demoId, demoParticipantLines } from '../../server/demo/participants';
 import { seedDemo } from '../../server/demo/seed';
+import { applyBatch } from '../../server/sync/apply-batch';
 
 // Forms per demo visit: M0/M3/M6/M9/M12 hold SLEDAI, BILAG, PGA, SDI, SF-36, EQ-5D and prednisone (7), M1 holds
 // prednisone and the tolerance review (2), and one participant's M3 its treatment-failure facts.
@@ -37,11 +41,52 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     expect(lines.join('\n')).toMatch(/MSC-LES-12 running since 20 min/);
     expect(lines.join('\n')).toMatch(/cohort 1 complete/);
     expect(lines.join('\n')).toMatch(/MSC-LES-08 \(M0, M1, M3, M6, M9, M12\)/);
+    // The banner lists the participants as the store holds them (trial number, initials, status), after the seeds.
+    const listed = lines.slice(lines.findIndex((line) => line.startsWith('Demo participants')));
+    expect(listed[0]).toBe('Demo participants (14; trial number, initials, status):');
+    expect(listed).toContain('  MSC-LES-01   AM   follow-up');
+    expect(listed).toContain('  MSC-LES-04   EF   screening');
+    expect(listed).toContain('  MSC-LES-11   ST   screen-failed');
+    expect(listed).toContain('  MSC-LES-14   KV   included');
+    expect(listed).toHaveLength(15);
     await seedDemo(testStore.store);
     expect(await count()).toBe(first);
     const { rows } = await testStore.store.query<{ n: number }>(
       'select count(distinct role)::int as n from users',
     );
     expect(rows[0]!.n).toBe(4);
+  });
+
+  it("the banner's participants come from the store: a new one shows, none on an empty store", async () => {
+    const empty = await createTestStore();
+    try {
+      expect(await demoParticipantLines(empty.store)).toEqual([]);
+    } finally {
+      await empty.drop();
+    }
+    const physician = (await findAccountByUsername(testStore.store, 'medecin'))!;
+    const me: Principal = {
+      userId: physician.id,
+      username: physician.username,
+      role: 'physician',
+      deviceId: demoId('seed-device'),
+    };
+    const id = demoId('banner-test:MSC-LES-20');
+    const results = await applyBatch(testStore.store, me, [
+      {
+        mutationId: demoId('banner-test:create'),
+        recordId: id,
+        patientId: id,
+        kind: 'participant',
+        op: 'create',
+        baseRev: null,
+        at: '2026-03-10T10:00:00+01:00',
+        data: { trialNumber: 'MSC-LES-20', initials: 'XY', sex: 'M', status: 'screening' },
+      },
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['applied']);
+    const lines = await demoParticipantLines(testStore.store);
+    expect(lines[0]).toBe('Demo participants (15; trial number, initials, status):');
+    expect(lines.at(-1)).toBe('  MSC-LES-20   XY   screening');
   });
 });
