@@ -28,7 +28,9 @@ export type ScreeningRefusal =
   | 'trial-number-taken-locally'
   | 'not-refused'
   | 'cohort-incomplete'
-  | 'no-such-dose-level';
+  | 'no-such-dose-level'
+  | 'already-withdrawn'
+  | 'withdrawal-in-future';
 
 export type CommandResult<T> = ({ ok: true } & T) | ({ ok: false } & CommandError);
 

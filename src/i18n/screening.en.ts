@@ -61,6 +61,14 @@ export const screeningEn: Shape<typeof screeningFr> = {
     reason: 'Screen failure after a signed assessment',
     done: 'Not included: {{reason}}',
   },
+  withdrawal: {
+    title: 'Withdrawal from the study',
+    date: 'Withdrawal date',
+    reasonLabel: 'Reason for withdrawal',
+    button: 'Record the withdrawal from the study',
+    reason: 'Withdrawal from the study',
+    done: 'Withdrawn on {{date}}: {{reason}}',
+  },
   refusal: {
     consent_missing: 'Enter the consent date: the {{procedure}} of {{date}} depends on it.',
     procedure_before_consent:
@@ -77,6 +85,8 @@ export const screeningEn: Shape<typeof screeningFr> = {
     trial_number_taken_locally: 'Number {{trialNumber}} is already used on this tablet.',
     not_refused: 'This participant is already stored on the central store.',
     cohort_incomplete: 'The cohort is not complete: only a pause is possible now.',
+    already_withdrawn: 'This participant has already withdrawn from the study.',
+    withdrawal_in_future: 'Refused: the withdrawal date ({{date}}) is in the future.',
     no_such_dose_level: 'This dose level does not exist in the protocol.',
   },
   procedure: { screening: 'eligibility assessment', inclusion: 'inclusion', infusion: 'infusion' },

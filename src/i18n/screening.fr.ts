@@ -60,6 +60,14 @@ export const screeningFr = {
     reason: 'Échec de sélection après évaluation signée',
     done: 'Non inclus(e) : {{reason}}',
   },
+  withdrawal: {
+    title: 'Retrait de l’étude',
+    date: 'Date du retrait',
+    reasonLabel: 'Motif du retrait',
+    button: 'Enregistrer le retrait de l’étude',
+    reason: 'Retrait de l’étude',
+    done: 'Sorti(e) d’étude le {{date}} : {{reason}}',
+  },
   refusal: {
     consent_missing:
       'Saisissez la date du consentement : la procédure « {{procedure}} » du {{date}} en dépend.',
@@ -77,6 +85,8 @@ export const screeningFr = {
     trial_number_taken_locally: 'Le numéro {{trialNumber}} est déjà utilisé sur cette tablette.',
     not_refused: 'Ce participant est déjà enregistré sur le serveur central.',
     cohort_incomplete: 'La cohorte n’est pas terminée : seule une suspension est possible maintenant.',
+    already_withdrawn: 'Ce participant est déjà sorti d’étude.',
+    withdrawal_in_future: 'Refusé : la date du retrait ({{date}}) est dans le futur.',
     no_such_dose_level: 'Ce niveau de dose n’existe pas dans le protocole.',
   },
   procedure: { screening: 'évaluation d’éligibilité', inclusion: 'inclusion', infusion: 'perfusion' },

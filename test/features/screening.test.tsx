@@ -343,3 +343,54 @@ describe('the dose decision', () => {
     expect(await screen.findByRole('dialog', { name: 'Signature électronique' })).toBeTruthy();
   });
 });
+
+describe('the withdrawal from the study', () => {
+  it('records a physician’s withdrawal with its date (not in the future) and reason as a revision', async () => {
+    await act(() => physician());
+    const id = await participant();
+    renderScreening(id);
+    fireEvent.click(await screen.findByTestId('withdraw-open'));
+    const panel = screen.getByTestId('withdrawal');
+    fireEvent.change(within(panel).getByLabelText('Date du retrait'), { target: { value: '01/01/2999' } });
+    fireEvent.change(within(panel).getByLabelText('Motif du retrait'), {
+      target: { value: 'Retrait du consentement' },
+    });
+    fireEvent.click(screen.getByTestId('withdraw'));
+    await within(panel).findByText('Cette date est dans le futur');
+    expect((await getDb().records.get(id))!.data.status).toBeUndefined();
+    fireEvent.change(within(panel).getByLabelText('Motif du retrait'), { target: { value: '  ' } });
+    fireEvent.change(within(panel).getByLabelText('Date du retrait'), { target: { value: '02/03/2025' } });
+    fireEvent.click(screen.getByTestId('withdraw'));
+    await within(panel).findByText('Indiquez un motif (3 caractères au moins).');
+    fireEvent.change(within(panel).getByLabelText('Motif du retrait'), {
+      target: { value: 'Retrait du consentement' },
+    });
+    fireEvent.click(screen.getByTestId('withdraw'));
+    const done = await screen.findByTestId('withdrawn');
+    expect(done.textContent).toContain('Retrait du consentement');
+    expect(done.textContent).toContain('2025');
+    expect(screen.queryByTestId('withdraw-open')).toBeNull();
+    const record = (await getDb().records.get(id))!;
+    expect(record.data).toMatchObject({
+      status: 'withdrawn',
+      withdrawalDate: '2025-03-02',
+      withdrawalReason: 'Retrait du consentement',
+    });
+    const revisions = await getDb().revisions.where('recordId').equals(id).toArray();
+    expect(revisions.map((r) => r.reason)).toContain('Retrait de l’étude');
+  });
+
+  it('is not offered to a role other than the physician', async () => {
+    await act(() => physician());
+    const id = await participant();
+    server.addUser('joy', 'nurse', PASSWORD, 'Joy Nurse');
+    await act(async () => {
+      await useSession.getState().signIn({ username: 'joy', password: PASSWORD, deviceName: 'T' });
+      await useSession.getState().choosePin(PIN, PIN);
+    });
+    expect(currentWriteContext()!.role).toBe('nurse');
+    renderScreening(id);
+    await screen.findByTestId('screening-title');
+    expect(screen.queryByTestId('withdraw-open')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import { EligibilityForm } from './EligibilityForm';
 import { useEligibility, useParticipantRecord } from './queries';
 import { StoreRefusal } from './StoreRefusal';
 import { VerdictPanel } from './VerdictPanel';
+import { WithdrawalPanel } from './WithdrawalPanel';
 import './screening.css';
 
 /** Today on this tablet's calendar, 'YYYY-MM-DD'. */
@@ -40,6 +41,7 @@ export default function ScreeningPage() {
       </p>
       <StoreRefusal participant={participant} />
       <DoseCard participant={participant} eligibility={eligibility ?? undefined} />
+      <WithdrawalPanel participant={participant} today={today} />
       {eligibility && <VerdictPanel participant={participant} eligibility={eligibility} today={today} />}
       <EligibilityForm
         key={participant.id}

@@ -219,6 +219,37 @@ export async function changeDoseLevel(
   });
 }
 
+/** Withdrawal from the study on a date (not after today) with its reason: a revision of the participant. */
+export async function withdrawParticipant(
+  db: ChevetDb,
+  ctx: WriteContext,
+  input: {
+    participantId: string;
+    withdrawalDate: string;
+    withdrawalReason: string;
+    today: string;
+    reason: string;
+  },
+): Promise<CommandResult<Written>> {
+  const participant = await db.records.get(input.participantId);
+  if (!participant || participant.kind !== 'participant') return failure({ code: 'not-found' });
+  const p = participant.data as Participant;
+  if (p.status === 'withdrawn') return refuse('already-withdrawn');
+  if (input.withdrawalDate > input.today)
+    return refuse('withdrawal-in-future', { date: input.withdrawalDate });
+  return saveRevision(db, ctx, {
+    recordId: participant.id,
+    data: {
+      ...p,
+      status: 'withdrawn',
+      withdrawalDate: input.withdrawalDate,
+      withdrawalReason: input.withdrawalReason.trim(),
+    },
+    reason: input.reason,
+    expectedRev: participant.rev,
+  });
+}
+
 /**
  * After the store refused a participant's number (trial-number-taken): creates the participant again under the
  * number the physician chose, with everything it held, and sends again what the store refused with it.
