@@ -11,9 +11,10 @@ import { tokenFor, useSession } from './session-store';
  *
  * This file imports the sync layer (zod): import it where the engine is started, not from the shell.
  */
-export function accessTokenProvider(): () => Promise<string | null> {
+export function accessTokenProvider(forUserId?: string): () => Promise<string | null> {
   return async () => {
-    const userId = useSession.getState().syncUser?.userId;
+    // An engine started for one person pushes that person's entries: it must never borrow the next one's token.
+    const userId = forUserId ?? useSession.getState().syncUser?.userId;
     if (!userId) return null;
     const outcome = await tokenFor(userId);
     if ('token' in outcome) return outcome.token;

@@ -19,10 +19,14 @@ export async function startSync(userId: string, deviceId: string) {
     import('@/session/access-token'),
   ]);
   if (running?.key !== key) return;
+  // Per-author push (shared tablet): only this person's outbox entries go with this person's token; the entries
+  // another person wrote here wait on the tablet for that person's own sync (the store takes a record only from
+  // its author's token).
   const engine = new SyncEngine({
     db: getDb(),
-    api: httpSyncApi({ accessToken: accessTokenProvider() }),
+    api: httpSyncApi({ accessToken: accessTokenProvider(userId) }),
     deviceId,
+    userId,
   });
   engine.start();
   running = { key, stop: () => engine.stop() };
