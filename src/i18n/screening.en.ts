@@ -109,6 +109,7 @@ export const screeningEn: Shape<typeof screeningFr> = {
     title: 'Dose card',
     level: 'Dose level: {{dose}} ×10⁶ cells/kg (cohort {{cohort}})',
     weight: 'Weight',
+    weightFromInfusion: 'Weight measured on the infusion day ({{when}}, pre-infusion checklist).',
     weightFrom: 'Weight at screening ({{date}}); it is measured again on the infusion day.',
     cells: 'Cells to infuse: {{cells}}',
     volume: 'Volume to infuse: {{volume}} mL',

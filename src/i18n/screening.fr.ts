@@ -109,6 +109,7 @@ export const screeningFr = {
     title: 'Carte de dose',
     level: 'Niveau de dose : {{dose}} ×10⁶ cellules/kg (cohorte {{cohort}})',
     weight: 'Poids',
+    weightFromInfusion: 'Poids mesuré le jour de la perfusion ({{when}}, check-list pré-perfusion).',
     weightFrom: 'Poids de la sélection ({{date}}) ; il sera remesuré le jour de la perfusion.',
     cells: 'Cellules à perfuser : {{cells}}',
     volume: 'Volume à perfuser : {{volume}} mL',

@@ -394,3 +394,52 @@ describe('the withdrawal from the study', () => {
     expect(screen.queryByTestId('withdraw-open')).toBeNull();
   });
 });
+
+describe('the dose card’s weight', () => {
+  it('computes with the weight measured on the infusion day once there is one, and says which', async () => {
+    const ctx = await act(() => physician());
+    const id = crypto.randomUUID();
+    const created = await createRecord(env.db, ctx, {
+      kind: 'participant',
+      recordId: id,
+      patientId: id,
+      data: { trialNumber: 'MSC-LES-08', initials: 'CD', status: 'included', cohort: 1, doseLevel: 2 },
+    });
+    expect(created.ok).toBe(true);
+    const saved = await saveEligibility(env.db, ctx, {
+      participantId: id,
+      screeningDate: '2026-03-02',
+      consentDate: '2026-03-02',
+      facts: ELIGIBLE,
+    });
+    expect(saved.ok).toBe(true);
+    renderScreening(id);
+    expect((await screen.findByTestId('dose-weight')).textContent).toBe('70 kg');
+    expect(screen.getByTestId('dose-weight-from').textContent).toContain('Poids de la sélection');
+    expect(screen.getByTestId('dose-cells').textContent).toMatch(/^Cellules à perfuser : 140\s000\s000$/);
+
+    const step = await act(() =>
+      createRecord(env.db, ctx, {
+        kind: 'infusionStep',
+        patientId: id,
+        data: {
+          infusionId: crypto.randomUUID(),
+          at: '2026-03-20T08:15:00.000+01:00',
+          item: 'weight',
+          outcome: 'done',
+          weightKg: 80,
+          assignedWeightKg: 70,
+          doseLevel: 2,
+          cellsToInfuse: 160_000_000,
+        },
+      }),
+    );
+    expect(step.ok).toBe(true);
+    await waitFor(() => expect(screen.getByTestId('dose-weight').textContent).toBe('80 kg'));
+    expect(screen.getByTestId('dose-weight-from').textContent).toContain(
+      'Poids mesuré le jour de la perfusion',
+    );
+    expect(screen.getByTestId('dose-weight-from').textContent).toContain('20/03');
+    expect(screen.getByTestId('dose-cells').textContent).toMatch(/^Cellules à perfuser : 160\s000\s000$/);
+  });
+});

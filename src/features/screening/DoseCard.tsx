@@ -13,12 +13,13 @@ import { useRecordSignatures } from '@/session/SignatureList';
 import { parseDecimal } from '@/ui/format';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
-import { useParticipantHistory } from './queries';
+import { useInfusionWeight, useParticipantHistory } from './queries';
 import { refusalText } from './refusal-text';
 import { changeDoseLevel } from './screening-commands';
 
 /**
- * The dose card (computeDose): the weight (screening's until the infusion workflow measures it on the day), the
+ * The dose card (computeDose): the weight (screening's until the infusion workflow measures it on the day: then
+ * that one, db/infusion-weight), the
  * dose level, the cells to infuse, and the volume once the bag's content is typed. A change of dose level after
  * assignment takes a reason and the physician's signature, and shows in the history below.
  */
@@ -35,7 +36,9 @@ export function DoseCard({
   const facts = (eligibility?.data as EligibilityRecord | undefined)?.facts;
   const [bagCells, setBagCells] = useState('');
   const [bagVolume, setBagVolume] = useState('');
+  const infusionWeight = useInfusionWeight(participant.id);
   if (p.doseLevel === undefined) return null;
+  const weightKg = infusionWeight ? infusionWeight.weightKg : facts?.weightKg;
   const cells = parseDecimal(bagCells);
   const volume = parseDecimal(bagVolume);
   const product =
@@ -43,7 +46,7 @@ export function DoseCard({
       ? { totalViableCells: cells * 1e6, volumeMl: volume }
       : undefined;
   const dose = computeDose({
-    weightKg: facts?.weightKg ?? NaN,
+    weightKg: weightKg ?? NaN,
     doseLevel: p.doseLevel,
     ...(product ? { product } : {}),
   });
@@ -55,14 +58,18 @@ export function DoseCard({
       </p>
       <p>
         {t('screening.dose.weight')} :{' '}
-        <strong>{facts?.weightKg !== undefined ? `${format.number(facts.weightKg)} kg` : '—'}</strong>
+        <strong data-testid="dose-weight">
+          {weightKg !== undefined ? `${format.number(weightKg)} kg` : '—'}
+        </strong>
         <br />
-        <small>
-          {t('screening.dose.weightFrom', {
-            date: eligibility
-              ? format.date(`${(eligibility.data as EligibilityRecord).screeningDate}T12:00:00`)
-              : '—',
-          })}
+        <small data-testid="dose-weight-from">
+          {infusionWeight
+            ? t('screening.dose.weightFromInfusion', { when: format.dateTime(infusionWeight.at) })
+            : t('screening.dose.weightFrom', {
+                date: eligibility
+                  ? format.date(`${(eligibility.data as EligibilityRecord).screeningDate}T12:00:00`)
+                  : '—',
+              })}
         </small>
       </p>
       {dose.status === 'complete' ? (

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/db/database';
+import { latestInfusionWeight } from '@/db/infusion-weight';
 import type { StoredRevision } from '@/db/types';
 import { cohortState, eligibilityOf } from './screening-commands';
 
@@ -10,6 +11,14 @@ export function useParticipantRecord(participantId: string) {
 /** The participant's eligibility record; null when there is none yet (undefined while loading). */
 export function useEligibility(participantId: string) {
   return useLiveQuery(async () => (await eligibilityOf(getDb(), participantId)) ?? null, [participantId]);
+}
+
+/** The weight measured on the infusion day (pre-infusion checklist); null when none (undefined while loading). */
+export function useInfusionWeight(participantId: string) {
+  return useLiveQuery(
+    async () => (await latestInfusionWeight(getDb(), participantId)) ?? null,
+    [participantId],
+  );
 }
 
 export function useCohortState() {
