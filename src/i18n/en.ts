@@ -67,6 +67,7 @@ const en: Catalogue = {
     pending_one: '{{count}} entry waiting to be sent',
     pending_other: '{{count}} entries waiting to be sent',
     pending_zero: 'Everything is sent',
+    waitingFor: 'Waiting for {{name}}’s sync',
     conflicts_one: '{{count}} conflict to resolve',
     conflicts_other: '{{count}} conflicts to resolve',
     rejected_one: '{{count}} entry refused by the server',

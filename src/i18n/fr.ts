@@ -67,6 +67,7 @@ const fr = {
     pending_one: '{{count}} saisie en attente d’envoi',
     pending_other: '{{count}} saisies en attente d’envoi',
     pending_zero: 'Tout est envoyé',
+    waitingFor: 'En attente de la synchronisation de {{name}}',
     conflicts_one: '{{count}} conflit à résoudre',
     conflicts_other: '{{count}} conflits à résoudre',
     rejected_one: '{{count}} saisie refusée par le serveur',

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getDb } from '@/db/database';
 import { maySync } from '@/schema/sync-access';
-import { useRole } from '@/session/session-store';
+import { useRole, useSession } from '@/session/session-store';
 import { useSyncStatus } from '@/sync/status-store';
 import { requestSync } from '@/sync/trigger';
 import { Icon } from '@/ui/Icon';
@@ -15,10 +15,18 @@ function useSyncView() {
   const online = useOnline();
   const status = useSyncStatus();
   const role = useRole();
+  const syncUserId = useSession((s) => s.syncUser?.userId);
   const db = getDb();
-  const counts = useLiveQuery(
-    async () => ({
-      pending: await db.outbox.count(),
+  const counts = useLiveQuery(async () => {
+    // Shared tablet: another person's entries go only with that person's own session (per-author push).
+    const authors = new Set<string>();
+    await db.outbox.each((entry) => {
+      if (entry.userId !== syncUserId) authors.add(entry.userId);
+    });
+    const people = await db.people.bulkGet([...authors]);
+    return {
+      pending: await db.outbox.filter((entry) => !syncUserId || entry.userId === syncUserId).count(),
+      waitingFor: syncUserId ? [...authors].map((id, i) => people[i]?.displayName ?? id) : [],
       // Set aside and not yet acknowledged by their author (an acknowledged one stays stored, but needs nobody).
       rejected: await db.revisions
         .where('status')
@@ -28,9 +36,8 @@ function useSyncView() {
       conflicts: await db.records.where('inConflict').equals(1).count(),
       // Kept with the cursor: after a reload (offline too) the last sync is still known.
       lastSuccessAt: (await db.meta.get('sync'))?.lastSuccessAt,
-    }),
-    [db],
-  );
+    };
+  }, [db, syncUserId]);
   const lastSuccessAt = latest(status.lastSuccessAt, counts?.lastSuccessAt);
   // The administrator's account holds no clinical data: nothing to sync, and nothing failed.
   const state = !maySync(role)
@@ -100,7 +107,8 @@ export function SyncNotices() {
   const { online, status, counts, state } = useSyncView();
   if (state === 'notApplicable') return null;
   const error = status.lastError && online ? status.lastError : undefined;
-  if (!counts?.conflicts && !counts?.rejected && !error) return null;
+  const waitingFor = counts?.waitingFor ?? [];
+  if (!counts?.conflicts && !counts?.rejected && !error && !waitingFor.length) return null;
   return (
     <div className="banner banner-warn sync-notices" data-testid="sync-notices">
       {!!counts?.conflicts && (
@@ -113,6 +121,11 @@ export function SyncNotices() {
           {t('sync.rejected', { count: counts.rejected })}
         </span>
       )}
+      {waitingFor.map((name) => (
+        <span key={name} className="pill" data-testid="sync-waiting-for">
+          {t('sync.waitingFor', { name })}
+        </span>
+      ))}
       {error && (
         <span className="sync-error" role="alert">
           {t(`sync.error.${error.kind}`)}

@@ -6,7 +6,12 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SyncIndicator, SyncNotices } from '@/app/sync/SyncIndicator';
 import { initI18n } from '@/i18n';
 import { useSyncStatus } from '@/sync/status-store';
-import { signInAs, startClinicalSession, type ClinicalSession } from '../../features/clinical-session';
+import {
+  createParticipant,
+  signInAs,
+  startClinicalSession,
+  type ClinicalSession,
+} from '../../features/clinical-session';
 
 // Issue 19, item 5: the bar says what is true. After a reload (offline too) the last sync comes from storage,
 // not "Jamais synchronisé"; the administrator's account, which holds no clinical data by design, is not told
@@ -43,6 +48,20 @@ afterEach(() => {
 });
 
 describe('the sync indicator', () => {
+  it("on a shared tablet, says whose sync another person's entries wait for, not counted as the nurse's", async () => {
+    // Issue 21 (defect): a physician's entries go only with the physician's own session (per-author push).
+    await act(() => signInAs(session, 'ana', 'physician', 'Dr Ana Martin'));
+    await createParticipant(session);
+    await act(() => signInAs(session, 'joy', 'nurse', 'Joy Nurse'));
+    renderBar();
+    await waitFor(() =>
+      expect(screen.getByTestId('sync-waiting-for').textContent).toBe(
+        'En attente de la synchronisation de Dr Ana Martin',
+      ),
+    );
+    expect(screen.getByTestId('sync-pending').textContent).toBe('Tout est envoyé');
+  });
+
   it('after a reload, shows the last sync the tablet stored', async () => {
     await act(() => signInAs(session, 'joy', 'nurse', 'Joy Nurse'));
     const tenMinutesAgo = new Date(Date.now() - 10 * 60_000).toISOString();
