@@ -28,7 +28,7 @@ const VISIT_ROUTES = [
     'participants/:participantId/visits/:visit/eq5d5l/patient',
     () => import('@/features/questionnaires/PatientModePage'),
   ],
-  // …/M0/sledai, …/M3/bilag, …/M3/pga, …/prednisone, …/biology (the screening workflow links to …/sledai).
+  // …/M0/sledai, …/M3/bilag, …/M3/pga, …/prednisone, …/biology (the screening workflow links to …/M0/sledai).
   ['participants/:participantId/visits/:visit/:form', () => import('@/features/visits/VisitFormPage')],
   ['participants/:participantId/endpoints', () => import('@/features/visits/EndpointsPage')],
   ['overview', () => import('@/features/visits/OverviewPage')],

@@ -80,6 +80,10 @@ describe('the eligibility form', () => {
     // Nothing entered: unknown, naming what is missing.
     expect(answer('I3'), 'I3').toBe('unknown');
     expect(reason('I3')).toBe('À renseigner : SELENA-SLEDAI à la sélection');
+    // The link opens the visits workflow's SLEDAI form (a route that exists: /participants/:id/visits/:visit/sledai).
+    expect(screen.getByRole('link', { name: 'Remplir le formulaire SLEDAI' }).getAttribute('href')).toMatch(
+      /^\/participants\/[^/]+\/visits\/M0\/sledai$/,
+    );
     expect(reason('NI2a')).toBe('À renseigner : Date de naissance, Sexe, Poids, Créatinine');
 
     // A man of 46, SLEDAI 4, creatinine 90 µmol/L, 80 kg.

@@ -23,7 +23,8 @@ import { refusalText } from './refusal-text';
 import { saveEligibility } from './screening-commands';
 
 /** Where the SLEDAI form is filled (the visits workflow's route). */
-export const SLEDAI_FORM_PATH = (participantId: string) => `/participants/${participantId}/sledai`;
+// The screening SLEDAI is the M0 visit's form (the visits workflow's route): M0 is the pre-infusion baseline.
+export const SLEDAI_FORM_PATH = (participantId: string) => `/participants/${participantId}/visits/M0/sledai`;
 
 function initialValues(record: StoredRecord | undefined, today: string): FormValues {
   const data = record?.data as EligibilityRecord | undefined;
