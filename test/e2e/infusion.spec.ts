@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { v7 as uuidv7 } from 'uuid';
 import {
   createUser,
+  openMenu,
   openControlledApp,
   openParticipant,
   signInWithNewPin,
@@ -29,7 +30,7 @@ const DOCTOR: E2eUser = {
 };
 const NURSE_PIN = '246813';
 const DOCTOR_PIN = '975310';
-const TRIAL_NUMBER = 'MSC-LES-61';
+const TRIAL_NUMBER = 'MSC-LES-63'; // each spec its own numbers: the e2e store is shared and refuses a taken one
 
 /** A participant included at 2 ×10⁶/kg, written straight to the store as a physician's tablet would. */
 async function seedParticipant(request: APIRequestContext) {
@@ -142,6 +143,7 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await openControlledApp(page);
   // The physician signs in once on this tablet (for the waiver later), then the nurse.
   await signInWithNewPin(page, DOCTOR, DOCTOR_PIN);
+  await openMenu(page); // switching user lives in the app bar's menu
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await page.getByRole('button', { name: 'Connexion en ligne (nouvelle personne)' }).click();
   await signInWithNewPin(page, NURSE, NURSE_PIN);
@@ -197,6 +199,7 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await expect(page.getByTestId('start-infusion')).toBeDisabled();
 
   // Handover to the physician on the same tablet: the screening item waived with a reason and signed.
+  await openMenu(page); // switching user lives in the app bar's menu
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await unlockWithPin(page, DOCTOR.displayName, DOCTOR_PIN);
   const screening = page.getByTestId('item-screening');
@@ -206,6 +209,7 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await dialog.getByLabel('Votre code PIN').fill(DOCTOR_PIN);
   await dialog.getByRole('button', { name: 'Signer', exact: true }).click();
   await expect(screening).toHaveAttribute('data-state', 'waived');
+  await openMenu(page); // switching user lives in the app bar's menu
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
 
@@ -301,6 +305,7 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await context.setOffline(false);
   await syncNow(page);
   // Each person's records go out under their own session: the physician's waiver with the physician's.
+  await openMenu(page); // switching user lives in the app bar's menu
   await page.getByRole('button', { name: 'Changer d’utilisateur' }).click();
   await unlockWithPin(page, DOCTOR.displayName, DOCTOR_PIN);
   await syncNow(page);

@@ -22,7 +22,7 @@ const DOCTOR: E2eUser = {
   role: 'physician',
 };
 const PIN = '650213';
-const TRIAL = 'MSC-LES-61';
+const TRIAL = 'MSC-LES-65'; // each spec its own numbers: the e2e store is shared and refuses a taken one
 
 test.beforeAll(async ({ request }) => {
   await createUser(request, DOCTOR);

@@ -47,12 +47,13 @@ export default function ParticipantPage() {
           <Link to={`/participants/${participant.id}/screening`}>{t('screening.open')}</Link>
         </p>
       )}
-      <MonitoringPanel patientId={participant.id} />
       {/* What each role came for comes first: the nurse records vital signs (the dossier is read-only for
-          her), the physician keeps the dossier and the visits. */}
+          her; the 10-day strip follows, so the entry and its Save button stay in view on a tablet held flat),
+          the physician keeps the monitoring, the dossier and the visits. */}
       {role !== 'physician' ? (
         <>
           <VitalSignsForm patientId={participant.id} />
+          <MonitoringPanel patientId={participant.id} />
           {links}
           <VitalSignsTimeline patientId={participant.id} />
           <AdverseEventsPanel patientId={participant.id} />
@@ -60,6 +61,7 @@ export default function ParticipantPage() {
         </>
       ) : (
         <>
+          <MonitoringPanel patientId={participant.id} />
           {links}
           <ParticipantDossier participant={participant} />
           <VitalSignsForm patientId={participant.id} />

@@ -35,7 +35,11 @@ describe('biology form', () => {
     const id = await participant();
     renderAt(`/participants/${id}/visits/M0/biology`);
     await screen.findByTestId('assessment-biology');
-    fireEvent.click(screen.getByRole('button', { name: 'Ajouter un tube' }));
+    // The form is read-only until its draft has been read: add the tube once it may be edited.
+    const add = screen.getByRole('button', { name: 'Ajouter un tube' }) as HTMLButtonElement;
+    await waitFor(() => expect(add.disabled).toBe(false));
+    fireEvent.click(add);
+    await screen.findByLabelText('N° de tube');
     const collected = new Date(Date.now() - 86_400_000);
     collected.setSeconds(0, 0);
     const entry = entryFromDate(collected);
