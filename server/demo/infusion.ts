@@ -1,8 +1,6 @@
-import { findAccountByUsername } from '../auth/accounts';
-import type { Principal } from '../auth/roles';
 import type { Store } from '../store/store';
 import { applyBatch } from '../sync/apply-batch';
-import { demoId } from './participants';
+import { demoClinicians, demoId } from './participants';
 
 // Issue 21's demo, through the real push path, timed from the moment the demo is seeded: an infusion running
 // since 20 minutes (its 15-minute check done, the 30-minute one due within minutes), one paused for a line
@@ -140,21 +138,9 @@ function infusion(plan: Plan, now: number) {
 }
 
 export async function seedDemoInfusions(store: Store, now = Date.now()): Promise<string[]> {
-  const physician = await findAccountByUsername(store, 'medecin');
-  const nurse = await findAccountByUsername(store, 'infirmiere');
-  if (!physician || !nurse) return [];
-  const asPhysician: Principal = {
-    userId: physician.id,
-    username: physician.username,
-    role: 'physician',
-    deviceId: demoId('seed-device'),
-  };
-  const asNurse: Principal = {
-    userId: nurse.id,
-    username: nurse.username,
-    role: 'nurse',
-    deviceId: demoId('seed-device-nurse'),
-  };
+  const clinicians = await demoClinicians(store);
+  if (!clinicians) return [];
+  const { asPhysician, asNurse } = clinicians;
   const yesterday = now - 24 * 60 * MIN;
   const plans: Plan[] = [
     { trialNumber: 'MSC-LES-12', initials: 'IR', startedAt: now - 20 * MIN },

@@ -59,32 +59,41 @@ function infusionVitals(date: string) {
   }));
 }
 
-export async function seedDemoParticipants(store: Store): Promise<string[]> {
+/** The demo's physician and nurse as the store knows them, each on its own seed tablet; null without their accounts. */
+export async function demoClinicians(
+  store: Store,
+): Promise<{ asPhysician: Principal; asNurse: Principal } | null> {
   const physician = await findAccountByUsername(store, 'medecin');
   const nurse = await findAccountByUsername(store, 'infirmiere');
-  if (!physician || !nurse) return [];
-  const device = demoId('seed-device');
+  if (!physician || !nurse) return null;
+  return {
+    asPhysician: {
+      userId: physician.id,
+      username: physician.username,
+      role: 'physician',
+      deviceId: demoId('seed-device'),
+    },
+    asNurse: {
+      userId: nurse.id,
+      username: nurse.username,
+      role: 'nurse',
+      deviceId: demoId('seed-device-nurse'),
+    },
+  };
+}
+
+export async function seedDemoParticipants(store: Store): Promise<string[]> {
+  const clinicians = await demoClinicians(store);
+  if (!clinicians) return [];
+  const { asPhysician, asNurse } = clinicians;
   await store.query(
     `insert into devices (id, name, user_id) values ($1, 'Démo (données fictives)', $2) on conflict (id) do nothing`,
-    [device, physician.id],
+    [asPhysician.deviceId, asPhysician.userId],
   );
-  const nurseDevice = demoId('seed-device-nurse');
   await store.query(
     `insert into devices (id, name, user_id) values ($1, 'Démo infirmière', $2) on conflict (id) do nothing`,
-    [nurseDevice, nurse.id],
+    [asNurse.deviceId, asNurse.userId],
   );
-  const asPhysician: Principal = {
-    userId: physician.id,
-    username: physician.username,
-    role: 'physician',
-    deviceId: device,
-  };
-  const asNurse: Principal = {
-    userId: nurse.id,
-    username: nurse.username,
-    role: 'nurse',
-    deviceId: nurseDevice,
-  };
   const participants = PARTICIPANTS.map((p) => {
     const id = demoId(p.trialNumber);
     return {
