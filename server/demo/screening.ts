@@ -18,6 +18,7 @@ const ELIGIBLE_BUT_SLEDAI: EligibilityFacts = {
   birthDate: '1984-09-12',
   sex: 'F',
   weightKg: 58,
+  heightCm: 164,
   sleAcrCriteria: true,
   anaPositive: true,
   sledai: 4,

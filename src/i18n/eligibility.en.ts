@@ -139,6 +139,7 @@ export const eligibilityEn: Shape<typeof eligibilityFr> = {
     birthDate: 'Date of birth',
     sex: 'Sex',
     weightKg: 'Weight',
+    heightCm: 'Height',
     sleAcrCriteria: 'ACR criteria for SLE met',
     anaPositive: 'Antinuclear antibodies positive',
     sledai: 'SELENA-SLEDAI at screening',

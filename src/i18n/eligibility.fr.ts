@@ -139,6 +139,7 @@ export const eligibilityFr = {
     birthDate: 'Date de naissance',
     sex: 'Sexe',
     weightKg: 'Poids',
+    heightCm: 'Taille',
     sleAcrCriteria: 'Critères ACR du LES remplis',
     anaPositive: 'Anticorps antinucléaires positifs',
     sledai: 'SELENA-SLEDAI à la sélection',

@@ -32,6 +32,8 @@ export const eligibilityFactsSchema = z.strictObject({
   birthDate: isoDate.optional(),
   sex: z.enum(['F', 'M']).optional(),
   weightKg: z.number().min(20).max(300).optional(),
+  /** Height, cm: no criterion and no formula here needs it (Cockcroft–Gault and CKD-EPI 2021 do not). */
+  heightCm: z.number().min(100).max(230).optional(),
 
   // Inclusion 2: SLE by the ACR criteria, with positive antinuclear antibodies.
   sleAcrCriteria: z.boolean().optional(),

@@ -146,6 +146,31 @@ describe('the eligibility form', () => {
     type('Poids', '62,5');
     await waitFor(() => expect(screen.queryByTestId('problem-fact-weightKg')).toBeNull());
   });
+
+  it('takes the height in cm within its bounds and keeps it in the facts', async () => {
+    await act(() => physician());
+    const id = await participant();
+    renderScreening(id);
+    await screen.findByTestId('criterion-I3');
+    // Typed in metres by mistake: refused, saying the bounds and the unit.
+    type('Taille', '1,68');
+    expect((await screen.findByTestId('problem-fact-heightCm')).textContent).toBe(
+      'Valeur refusée : attendue entre 100 et 230 cm',
+    );
+    type('Taille', '168,5');
+    await waitFor(() => expect(screen.queryByTestId('problem-fact-heightCm')).toBeNull());
+    type('Date de signature du consentement', '01/01/2020');
+    fireEvent.click(screen.getByRole('button', { name: 'Enregistrer l’évaluation' }));
+    expect(await screen.findByText('Évaluation enregistrée.')).toBeTruthy();
+    const saved = await env.db.records.where('kind').equals('eligibility').first();
+    expect(saved?.data.facts).toMatchObject({ heightCm: 168.5 });
+    // Reopened, the form shows it as saved.
+    cleanup();
+    renderScreening(id);
+    await waitFor(() =>
+      expect((screen.getByLabelText('Taille', { exact: true }) as HTMLInputElement).value).toBe('168,5'),
+    );
+  });
 });
 
 const ELIGIBLE: EligibilityFacts = {

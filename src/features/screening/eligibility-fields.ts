@@ -24,11 +24,12 @@ const n = (id: EligibilityFactId, unit: string, step?: 'integer'): FactInput => 
 const b = (id: EligibilityFactId): FactInput => ({ id, type: 'boolean' });
 const s = (id: EligibilityFactId): FactInput => ({ id, type: 'serology' });
 
-/** Identity and measures, asked once at the top (I1, NI2a and the dose card read them). */
+/** Identity and measures, asked once at the top (I1, NI2a and the dose card read them; the height, none). */
 export const IDENTITY_FACTS: FactInput[] = [
   { id: 'birthDate', type: 'date' },
   { id: 'sex', type: 'sex' },
   n('weightKg', 'kg'),
+  n('heightCm', 'cm'),
 ];
 
 export const CRITERION_FACTS: Record<CriterionId, FactInput[]> = {

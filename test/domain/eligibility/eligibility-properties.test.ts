@@ -16,6 +16,7 @@ const fullFacts: fc.Arbitrary<Required<EligibilityFacts>> = fc.record({
   birthDate: pastDate,
   sex: fc.constantFrom('F' as const, 'M' as const),
   weightKg: fc.double({ min: 20, max: 300, noNaN: true }),
+  heightCm: fc.double({ min: 100, max: 230, noNaN: true }),
   sleAcrCriteria: bool,
   anaPositive: bool,
   sledai: fc.integer({ min: 0, max: 20 }),
