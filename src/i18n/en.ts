@@ -1,8 +1,6 @@
 import type { Catalogue } from './fr';
 import { clinicalEn } from './clinical.en';
-import { eligibilityEn } from './eligibility.en';
 import { reviewEn } from './review.en';
-import { screeningEn } from './screening.en';
 import { uiEn } from './ui.en';
 import safetyEn from './safety.en';
 import infusionEn from './infusion.en';
@@ -431,9 +429,7 @@ const en: Catalogue = {
     },
   },
   clinical: clinicalEn,
-  eligibility: eligibilityEn,
   review: reviewEn,
-  screening: screeningEn,
   ...infusionEn,
   setAside: setAsideEn,
   tab: tabEn,

@@ -1,7 +1,5 @@
 import { clinicalFr } from './clinical.fr';
-import { eligibilityFr } from './eligibility.fr';
 import { reviewFr } from './review.fr';
-import { screeningFr } from './screening.fr';
 import { uiFr } from './ui.fr';
 import safetyFr from './safety.fr';
 import infusionFr from './infusion.fr';
@@ -10,6 +8,7 @@ import tabFr from './tab.fr';
 import signatureStoreFr from './signature-store.fr';
 
 // Catalogue français (langue par défaut). Keys are grouped by screen; en.ts must have exactly the same keys.
+// The visits' and the screening's sections load with their routes (src/features/*/messages.ts).
 const fr = {
   app: {
     name: 'Chevet',
@@ -444,9 +443,7 @@ const fr = {
     },
   },
   clinical: clinicalFr,
-  eligibility: eligibilityFr,
   review: reviewFr,
-  screening: screeningFr,
   ...infusionFr,
   setAside: setAsideFr,
   tab: tabFr,

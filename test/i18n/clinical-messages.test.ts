@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessEligibility, reconcileInfusionReaction } from '@/domain';
-import en from '@/i18n/en';
-import fr from '@/i18n/fr';
+import { SCREENING_MESSAGES } from '@/features/screening/messages';
+import enShell from '@/i18n/en';
+import frShell from '@/i18n/fr';
+
+// The screening's sections load with its routes: the catalogues as the screening screens see them.
+const fr = { ...frShell, ...SCREENING_MESSAGES.fr };
+const en = { ...enShell, ...SCREENING_MESSAGES.en };
 
 // The keys the clinical rules return, and the readings their screens show beside the result (issue 18), exist in
 // both catalogues with the values the rules give.

@@ -8,6 +8,7 @@ import { useRole } from '@/session/session-store';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { AdverseEventsPanel } from '@/features/adverse-events';
 import { MonitoringPanel } from '@/features/monitoring/MonitoringPanel';
+import '@/features/screening/messages';
 
 export default function ParticipantPage() {
   const { t } = useTranslation();

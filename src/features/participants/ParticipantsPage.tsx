@@ -19,6 +19,7 @@ import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from './command-message';
 import { useParticipantRows, type NextStep } from './participant-rows';
 import './participants.css';
+import '@/features/screening/messages';
 
 const newParticipantSchema = z.object({ trialNumber: trialNumberSchema, initials: initialsSchema });
 type NewParticipant = z.infer<typeof newParticipantSchema>;

@@ -24,6 +24,7 @@ import { refusalText } from './refusal-text';
 import { localToday } from './ScreeningPage';
 import { recordDoseDecision } from './screening-commands';
 import './screening.css';
+import './messages';
 
 export type CohortRow = { record: StoredRecord; participant: Participant; status: CohortMemberStatus };
 

@@ -9,6 +9,7 @@ import { StoreRefusal } from './StoreRefusal';
 import { VerdictPanel } from './VerdictPanel';
 import { WithdrawalPanel } from './WithdrawalPanel';
 import './screening.css';
+import './messages';
 
 /** Today on this tablet's calendar, 'YYYY-MM-DD'. */
 export function localToday(now = new Date()): string {

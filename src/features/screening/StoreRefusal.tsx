@@ -9,6 +9,7 @@ import { useFormat } from '@/ui/use-format';
 import { refusalCode, useParticipantHistory } from './queries';
 import { refusalText } from './refusal-text';
 import { renumberParticipant } from './screening-commands';
+import './messages';
 
 /**
  * What the central store refused about this participant, in words, with what to do: a trial number already

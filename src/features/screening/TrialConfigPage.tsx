@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { TRIAL_CONFIG } from '@/domain/trial-config';
 import { useFormat } from '@/ui/use-format';
 import './screening.css';
+import './messages';
 
 /**
  * The trial configuration, read only, for everyone: the values the app applies (dose levels, DLT definition, the
