@@ -6,6 +6,7 @@ import type { Principal } from '../auth/roles';
 import type { Queryable, Store } from '../store/store';
 import { contentRejections } from './content-rules';
 import { claimParticipantResources } from './participant-rules';
+import { loadQueryFacts, queryRecordIds, queryRefusal, type QueryFacts } from './query-rules';
 import { validateMutation, type Rejection, type ValidMutation } from './validate-mutation';
 
 type RecordState = {
@@ -35,6 +36,8 @@ type Context = {
   signerName: string | null;
   /** Content rules by role (content-rules.ts): mutationId → reason. */
   contentRefusals: Map<string, string>;
+  /** The raises and corrections the batch's data queries name (query-rules.ts). */
+  queryFacts: QueryFacts;
 };
 
 export type ApplyOptions = {
@@ -147,7 +150,18 @@ async function judge(
       continue;
     }
     const outcome = decide(mutation, states, principal);
-    const refusal = 'reject' in outcome ? outcome.reject : await trustCheck(mutation, context, principal);
+    const refusal =
+      'reject' in outcome
+        ? outcome.reject
+        : ((await trustCheck(mutation, context, principal)) ??
+          queryRefusal(
+            mutation,
+            states,
+            context.queryFacts,
+            inBatch,
+            revisions.get(mutation.recordId)?.get(1)?.userId,
+            principal.userId,
+          ));
     if (refusal || 'reject' in outcome) {
       results[index] = rejected(id, refusal!);
       continue;
@@ -382,6 +396,7 @@ async function loadContext(
       v.mutation.supersedes ?? v.mutation.recordId,
     ]),
     ...signed,
+    ...queryRecordIds(valid.map((v) => v.mutation)),
   ]);
   const revisions: Revisions = new Map();
   const named = [...new Set([...signed, ...changed])].filter((id) => states.has(id));
@@ -405,7 +420,11 @@ async function loadContext(
     valid.map((v) => v.mutation),
     principal,
   );
-  return { states, revisions, signerName, contentRefusals };
+  const queryFacts = await loadQueryFacts(
+    tx,
+    valid.map((v) => v.mutation),
+  );
+  return { states, revisions, signerName, contentRefusals, queryFacts };
 }
 
 /** Stores accepted rows (one multi-row insert, one upsert) and fills in their results. */

@@ -4,7 +4,7 @@ import type { Queryable } from '../store/store';
 import type { ValidMutation } from './validate-mutation';
 
 /** Kinds whose content rules depend on the writer's role and the revision written on (src/domain/record-rules). */
-const RULED_KINDS = new Set(['adverseEvent', 'assessment']);
+const RULED_KINDS = new Set(['adverseEvent', 'assessment', 'dataQuery']);
 
 /**
  * The store's half of the content rules (the tablet's commands apply the same function): for each mutation of a
@@ -18,7 +18,9 @@ export async function contentRejections(
 ): Promise<Map<string, string>> {
   const rejected = new Map<string, string>();
   const ruled = mutations.filter((m) => RULED_KINDS.has(m.kind) && m.op !== 'void');
-  if (ruled.length === 0 || principal.role === 'physician') return rejected;
+  // A physician may write every field and form; only the data queries' rules (who raises, who answers) bind one.
+  if (ruled.length === 0 || (principal.role === 'physician' && ruled.every((m) => m.kind !== 'dataQuery')))
+    return rejected;
   const bases = await baseData(
     tx,
     ruled.filter((m) => m.op === 'revise'),

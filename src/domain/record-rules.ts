@@ -1,6 +1,7 @@
 import type { AdverseEvent } from '@/schema/adverse-events';
 import { NURSE_ASSESSMENT_FORMS, type AssessmentForm } from '@/schema/assessments';
 import type { Role } from '@/schema/common';
+import { mayQuery, type DataQueryAction } from '@/schema/data-query';
 import { physicianOnlyChanges } from './safety/adverse-event';
 
 // Rules on the content of a write that depend on who writes it and on the revision it was made on, beyond the
@@ -29,6 +30,11 @@ export function contentRuleViolation(
     const forms = [before?.form, after.form].filter((form) => form !== undefined) as AssessmentForm[];
     const refused = forms.filter((form) => !NURSE_ASSESSMENT_FORMS.includes(form));
     if (refused.length > 0) return `physician-only form: ${[...new Set(refused)].join(', ')}`;
+  }
+  if (kind === 'dataQuery') {
+    // Issue 24: the data manager raises, closes and re-opens a query; a nurse or physician answers it.
+    const action = after.action as DataQueryAction;
+    if (!mayQuery(action, role)) return `${role} may not ${action} a data query`;
   }
   return null;
 }

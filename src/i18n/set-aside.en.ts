@@ -56,6 +56,8 @@ const setAsideEn: typeof setAsideFr = {
     'signature-hash': 'The signature’s fingerprint does not match the signed content.',
     'trial-number-taken': 'This trial number already belongs to another participant.',
     'cohort-full': 'This cohort already holds all its participants.',
+    'query-target':
+      'The queried record, the query or the correction is not on the central store: sync first.',
     unknown: 'The central store refused this entry.',
   },
   action: {

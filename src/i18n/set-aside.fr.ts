@@ -59,6 +59,8 @@ const setAsideFr = {
     'signature-hash': 'L’empreinte de la signature ne correspond pas au contenu signé.',
     'trial-number-taken': 'Ce numéro d’essai appartient déjà à un autre participant.',
     'cohort-full': 'Cette cohorte a déjà tous ses participants.',
+    'query-target':
+      'L’enregistrement interrogé, la requête ou la correction n’est pas sur le serveur central : synchronisez d’abord.',
     unknown: 'Le serveur central a refusé cette saisie.',
   },
   action: {

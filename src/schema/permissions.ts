@@ -22,5 +22,7 @@ export function mayVoid(
 ): boolean {
   if (!person || !mayWrite(record.kind, person.role)) return false;
   if (record.kind === 'signature') return record.data.signer === person.userId;
+  // A data query's message (issue 24) is its author's alone, a physician's included.
+  if (record.kind === 'dataQuery') return record.createdBy === person.userId;
   return record.createdBy === person.userId || person.role === 'physician';
 }

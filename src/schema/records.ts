@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assessmentSchema, visitMissedSchema } from './assessments';
+import { dataQuerySchema } from './data-query';
 import type { Role } from './common';
 import { doseDecisionSchema } from './dosing';
 import { adverseEventGradeSchema, adverseEventSchema } from './adverse-events';
@@ -55,6 +56,13 @@ export const RECORD_KINDS = {
   /** Issue 23: a visit form (instrument, prednisone, biology…); nurses enter questionnaires and samples too. */
   assessment: { schema: assessmentSchema, mode: 'form', writers: CLINICIANS },
   visitMissed: { schema: visitMissedSchema, mode: 'observation', writers: ['physician'] },
+  /** Issue 24: a data query's thread (src/schema/data-query.ts); which role writes which message: DATA_QUERY_ROLES. */
+  dataQuery: {
+    schema: dataQuerySchema,
+    mode: 'observation',
+    writers: ['nurse', 'physician', 'data-manager'],
+    scope: 'either',
+  },
 } as const satisfies Record<string, RecordKindSpec>;
 
 export type RecordKind = keyof typeof RECORD_KINDS;

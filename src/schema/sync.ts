@@ -75,6 +75,7 @@ export const REJECT_CODES = [
   'signature-hash',
   'trial-number-taken',
   'cohort-full',
+  'query-target',
   'storage-error',
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
