@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { z } from 'zod';
 import { createRecord } from '@/db/commands';
@@ -26,7 +26,7 @@ type NewParticipant = z.infer<typeof newParticipantSchema>;
 // A draft is what was typed so far: not yet a valid trial number.
 const newDraftSchema = z.object({ trialNumber: z.string(), initials: z.string() });
 
-const STATUSES = participantSchema.shape.status.unwrap().options;
+const STATUSES: readonly string[] = participantSchema.shape.status.unwrap().options;
 
 export default function ParticipantsPage() {
   const { t } = useTranslation();
@@ -34,8 +34,23 @@ export default function ParticipantsPage() {
   const [now] = useState(() => Date.now());
   const rows = useParticipantRows(localDate(new Date(now)));
   const ctx = useWriteContext();
-  const [creating, setCreating] = useState(false);
-  const [filter, setFilter] = useState<string>('all');
+  // The filter and the open "new participant" form are in the address (?status=…, ?new=1), so that after a
+  // lock the person is back on this very screen: the router keeps the address, the form its draft.
+  const [params, setParams] = useSearchParams();
+  const setParam = (name: string, value: string | undefined) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        if (value) next.set(name, value);
+        else next.delete(name);
+        return next;
+      },
+      { replace: true },
+    );
+  const filter = STATUSES.includes(params.get('status') ?? '') ? params.get('status')! : 'all';
+  const setFilter = (status: string) => setParam('status', status === 'all' ? undefined : status);
+  const creating = params.get('new') === '1';
+  const setCreating = (open: boolean) => setParam('new', open ? '1' : undefined);
   const shown = rows?.filter((row) => filter === 'all' || row.status === filter);
   return (
     <section>
@@ -155,7 +170,6 @@ function NewParticipantForm({ onDone, suggested }: { onDone: () => void; suggest
       draftKey: draft.key,
     });
     if (!result.ok) return setError(commandMessage(t, result));
-    onDone();
     void navigate(`/participants/${id}`);
   });
 

@@ -13,6 +13,7 @@ import {
 import type { EligibilityRecord } from '@/schema/screening';
 import { useWriteContext } from '@/session/session-store';
 import { useDraft } from '@/session/use-draft';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
 import { CRITERION_FACTS, CRITERION_GROUPS, IDENTITY_FACTS } from './eligibility-fields';
@@ -144,12 +145,8 @@ export function EligibilityForm({
   return (
     <form onSubmit={submit} noValidate className="eligibility-form" aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{t('eligibility.group.identity')}</h2>
-      {draft.restoredAt && (
-        <p className="pill pill-warn" data-testid="draft-restored">
-          {t('form.draftRestored', { when: format.dateTime(draft.restoredAt) })}
-        </p>
-      )}
-      <fieldset disabled={!canEdit} className="plain">
+      <DraftChoice draft={draft} />
+      <fieldset disabled={!canEdit || draft.locked} className="plain">
         <div className="panel grid">
           <div className="field">
             <label htmlFor="fact-screeningDate">{t('eligibility.fact.screeningDate')}</label>
@@ -198,7 +195,11 @@ export function EligibilityForm({
           </div>
         )}
         <FormNotice notice={notice} />
-        {canEdit && <button type="submit">{t('screening.save')}</button>}
+        {canEdit && (
+          <button type="submit" disabled={draft.locked}>
+            {t('screening.save')}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -1,28 +1,35 @@
 import { useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import type { Participant } from '@/schema/participant';
 import { useWriteContext } from '@/session/session-store';
+import { useDraft } from '@/session/use-draft';
+import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
 import { dateTextFromIso, isoFromDateText } from './fact-values';
 import { refusalText } from './refusal-text';
 import { withdrawParticipant } from './screening-commands';
 
+type WithdrawalValues = { date: string; text: string };
+
 /**
  * Withdrawal from the study (physician): its date, not after today, and its reason, written as a revision of the
- * participant record; once withdrawn, the date and reason are shown instead.
+ * participant record; once withdrawn, the date and reason are shown instead. What is typed is a draft (a lock
+ * or a reload brings the open form back with it).
  */
 export function WithdrawalPanel({ participant, today }: { participant: StoredRecord; today: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const ctx = useWriteContext();
   const p = participant.data as Participant;
-  const [open, setOpen] = useState(false);
-  const [date, setDate] = useState(dateTextFromIso(today));
-  const [text, setText] = useState('');
+  const [opened, setOpen] = useState(false);
+  const form = useForm<WithdrawalValues>({ defaultValues: { date: dateTextFromIso(today), text: '' } });
+  const draft = useDraft(form, ctx?.userId, `withdrawal:${participant.id}`);
   const [notice, setNotice] = useState<Notice | null>(null);
+  const open = opened || draft.status === 'restored' || draft.status === 'offered';
   if (p.status === 'withdrawn')
     return (
       <p className="pill pill-danger" data-testid="withdrawn">
@@ -41,17 +48,19 @@ export function WithdrawalPanel({ participant, today }: { participant: StoredRec
         </button>
       </p>
     );
-  const save = async () => {
+  const save = async ({ date, text }: WithdrawalValues) => {
     const iso = isoFromDateText(date);
     if (!iso) return setNotice({ tone: 'error', text: t('screening.dateInvalid') });
     if (iso > today) return setNotice({ tone: 'error', text: t('screening.dateFuture') });
     if (!text.trim()) return setNotice({ tone: 'error', text: t('form.reasonRequired') });
+    draft.cancelPending();
     const result = await withdrawParticipant(getDb(), ctx, {
       participantId: participant.id,
       withdrawalDate: iso,
       withdrawalReason: text,
       today,
       reason: t('screening.withdrawal.reason'),
+      ...(draft.key ? { draftKey: draft.key } : {}),
     });
     if (!result.ok) return setNotice({ tone: 'error', text: refusalText(t, format, result) });
     setNotice(null);
@@ -60,24 +69,40 @@ export function WithdrawalPanel({ participant, today }: { participant: StoredRec
   return (
     <section className="panel" aria-labelledby="withdrawal-title" data-testid="withdrawal">
       <h2 id="withdrawal-title">{t('screening.withdrawal.title')}</h2>
-      <div className="field">
-        <label htmlFor="withdrawal-date">{t('screening.withdrawal.date')}</label>
-        <input
-          id="withdrawal-date"
-          inputMode="numeric"
-          placeholder={t('screening.dateHint')}
-          value={date}
-          onChange={(e) => setDate(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor="withdrawal-reason">{t('screening.withdrawal.reasonLabel')}</label>
-        <textarea id="withdrawal-reason" rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-      </div>
+      <DraftChoice draft={draft} testId="withdrawal-draft" />
+      <fieldset className="plain" disabled={draft.locked}>
+        <div className="field">
+          <label htmlFor="withdrawal-date">{t('screening.withdrawal.date')}</label>
+          <input
+            id="withdrawal-date"
+            inputMode="numeric"
+            placeholder={t('screening.dateHint')}
+            {...form.register('date')}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="withdrawal-reason">{t('screening.withdrawal.reasonLabel')}</label>
+          <textarea id="withdrawal-reason" rows={3} {...form.register('text')} />
+        </div>
+      </fieldset>
       <FormNotice notice={notice} />
-      <button type="button" onClick={() => void save()} data-testid="withdraw">
-        {t('screening.withdrawal.button')}
-      </button>
+      <div className="actions">
+        <button
+          type="button"
+          disabled={draft.locked}
+          onClick={() => void form.handleSubmit(save)()}
+          data-testid="withdraw"
+        >
+          {t('screening.withdrawal.button')}
+        </button>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => void draft.discard().then(() => setOpen(false))}
+        >
+          {t('form.cancel')}
+        </button>
+      </div>
     </section>
   );
 }

@@ -229,6 +229,8 @@ export async function withdrawParticipant(
     withdrawalReason: string;
     today: string;
     reason: string;
+    /** The withdrawal form's draft, removed with the revision. */
+    draftKey?: string;
   },
 ): Promise<CommandResult<Written>> {
   const participant = await db.records.get(input.participantId);
@@ -247,6 +249,7 @@ export async function withdrawParticipant(
     },
     reason: input.reason,
     expectedRev: participant.rev,
+    ...(input.draftKey ? { draftKey: input.draftKey } : {}),
   });
 }
 
