@@ -8,6 +8,7 @@ import { useRole } from '@/session/session-store';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { AdverseEventsPanel } from '@/features/adverse-events';
 import { MonitoringPanel } from '@/features/monitoring/MonitoringPanel';
+import { StoreRefusal } from '@/features/screening/StoreRefusal';
 import '@/features/screening/messages';
 
 export default function ParticipantPage() {
@@ -42,12 +43,8 @@ export default function ParticipantPage() {
         {String(participant.data.trialNumber)} · {String(participant.data.initials)}{' '}
         <SyncBadge state={participant.syncState} />
       </h1>
-      {participant.syncState === 'rejected' && (
-        <p className="pill pill-danger" role="alert" data-testid="participant-refused">
-          {t('screening.list.next.refused')} —{' '}
-          <Link to={`/participants/${participant.id}/screening`}>{t('screening.open')}</Link>
-        </p>
-      )}
+      {/* A refusal by the central store (trial number taken, cohort full), in words, with what to do. */}
+      <StoreRefusal participant={participant} />
       {/* What each role came for comes first: the nurse records vital signs (the dossier is read-only for
           her; the 10-day strip follows, so the entry and its Save button stay in view on a tablet held flat),
           the physician keeps the monitoring, the dossier and the visits. */}
