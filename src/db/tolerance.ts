@@ -1,6 +1,9 @@
 import { participantMonitoring, toleranceStatus, type ToleranceStatus } from '@/domain/monitoring';
 import { infusionProgress } from '@/domain/infusion';
 import { withWorstGrade } from '@/domain/safety/adverse-event';
+import { formatCalendarDate } from '@/domain/schedule/calendar-date';
+import { SCHEDULE_CONFIG } from '@/domain/schedule/config';
+import { localDateAt } from '@/domain/schedule/zoned-time';
 import type { AdverseEvent } from '@/schema/adverse-events';
 import type { InfusionEvent } from '@/schema/infusion';
 import type { ToleranceDetermination } from '@/schema/monitoring';
@@ -34,6 +37,15 @@ export async function infusionTimes(
   const first = started[0];
   if (!first) return undefined;
   return { startedAt: first.startedAt!, ...(first.endedAt !== undefined ? { endedAt: first.endedAt } : {}) };
+}
+
+/**
+ * The infusion date ('YYYY-MM-DD', the trial's zone: day 0 of the tolerance window) from the infusion workflow's
+ * start, the record of the fact; undefined before an infusion started.
+ */
+export async function infusionDateOf(db: ChevetDb, patientId: string): Promise<string | undefined> {
+  const infusion = await infusionTimes(db, patientId);
+  return infusion ? formatCalendarDate(localDateAt(infusion.startedAt, SCHEDULE_CONFIG.timeZone)) : undefined;
 }
 
 /** The records citing a check (check answers, vital-sign sets), for the strip. */

@@ -154,6 +154,7 @@ export const screeningEn: Shape<typeof screeningFr> = {
       inWindow: 'in window',
       completed: 'completed',
       notInfused: 'not infused',
+      dltPending: 'to be confirmed (physician’s signed determination)',
       none: 'none',
       notRecorded: 'not recorded',
     },

@@ -154,6 +154,7 @@ export const screeningFr = {
       inWindow: 'dans la fenêtre',
       completed: 'terminé',
       notInfused: 'non perfusé',
+      dltPending: 'à confirmer (détermination signée du médecin)',
       none: 'aucun',
       notRecorded: 'non saisi',
     },

@@ -289,6 +289,7 @@ function rows(states: { infused?: boolean; completed?: boolean; dlt?: boolean }[
       infused: s.infused ?? true,
       completed: s.completed ?? false,
       dlt: s.dlt ?? false,
+      dltPending: false,
       worstGrade: s.dlt ? 3 : 0,
     },
   }));

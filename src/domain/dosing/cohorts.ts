@@ -78,9 +78,16 @@ const TOLERANCE_LAST_DAY = SCHEDULE_CONFIG.dailyChecks.toDay;
 
 export type CohortMemberStatus = {
   infused: boolean;
-  /** Evaluable: day 10 is over, or a DLT happened earlier (a DLT counts as soon as it happens). */
+  /** Evaluable: day 10 is over with no DLT decision pending, or a DLT was confirmed earlier. */
   completed: boolean;
+  /** A DLT the physician confirmed (signed determination): only then does it count for the decision. */
   dlt: boolean;
+  /**
+   * An event in the window may be a DLT and the physician's signed determination has not judged it yet (it meets
+   * the definition, or it is grade ≥ 3 with its relation not assessed): the participant is in window / pending,
+   * neither counted as a DLT nor as evaluable without one.
+   */
+  dltPending: boolean;
   /** Worst CTCAE grade among the events in the window; 0 when none. */
   worstGrade: 0 | CtcaeGrade;
   /** The last day of the tolerance window, 'YYYY-MM-DD'. */
@@ -90,8 +97,10 @@ export type CohortMemberStatus = {
 /**
  * Where one infused participant stands for the dose decision, from their infusion date and their adverse-event
  * records: the worst grade in the window (infusion day to day 10), whether one is a DLT — the physician's signed
- * decision when given, otherwise the protocol's definition (dltReasons), so a possible DLT is never missed — and
- * whether they are evaluable `today` ('YYYY-MM-DD', the day after day 10 or once a DLT occurred).
+ * decision only (`dltDecision`, the monitoring's rule, toleranceStatus): an event that meets the definition
+ * (dltReasons) or a grade ≥ 3 not assessed yet keeps the participant pending until it is decided, so a possible
+ * DLT is never missed nor counted before the physician signs — and whether they are evaluable `today`
+ * ('YYYY-MM-DD', the day after day 10 with nothing pending, or once a DLT is confirmed).
  */
 export function cohortMemberStatus(input: {
   infusionDate?: string;
@@ -100,14 +109,24 @@ export function cohortMemberStatus(input: {
 }): CohortMemberStatus {
   const start = parseCalendarDate(input.infusionDate);
   const today = parseCalendarDate(input.today);
-  if (!start) return { infused: false, completed: false, dlt: false, worstGrade: 0 };
+  if (!start) return { infused: false, completed: false, dlt: false, dltPending: false, worstGrade: 0 };
   const end = addDays(start, TOLERANCE_LAST_DAY);
   const inWindow = input.events.filter((ae) => {
     const onset = parseCalendarDate(ae.onsetAt.slice(0, 10));
     return !!onset && compareCalendarDates(onset, start) >= 0 && compareCalendarDates(onset, end) <= 0;
   });
   const worstGrade = inWindow.reduce<0 | CtcaeGrade>((worst, ae) => (ae.grade > worst ? ae.grade : worst), 0);
-  const dlt = inWindow.some((ae) => (ae.dltDecision ? ae.dltDecision.isDlt : dltReasons(ae).length > 0));
+  const dlt = inWindow.some((ae) => ae.dltDecision?.isDlt === true);
+  const dltPending = inWindow.some(
+    (ae) => !ae.dltDecision && (dltReasons(ae).length > 0 || (ae.grade >= 3 && ae.relatedness === undefined)),
+  );
   const over = !!today && compareCalendarDates(today, end) > 0;
-  return { infused: true, completed: over || dlt, dlt, worstGrade, windowEndsOn: formatCalendarDate(end) };
+  return {
+    infused: true,
+    completed: (over && !dltPending) || dlt,
+    dlt,
+    dltPending,
+    worstGrade,
+    windowEndsOn: formatCalendarDate(end),
+  };
 }

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getDb } from '@/db/database';
-import { toleranceEvents } from '@/db/tolerance';
+import { infusionDateOf, toleranceEvents } from '@/db/tolerance';
 import type { StoredRecord } from '@/db/types';
 import {
   cohortDoseLevel,
@@ -39,11 +39,14 @@ async function decisionData(today: string) {
     // Adverse events, once the monitoring workflow records them (kind "adverseEvent"); none until then.
     // The monitoring's adverse events: worst grade over time, the physician's signed DLT determination (issue 22).
     const events = await toleranceEvents(db, record.id);
-    const participant = record.data as Participant;
+    const recorded = record.data as Participant;
+    // The infusion workflow's start is the date of record; the dossier's date for an infusion recorded elsewhere.
+    const infusionDate = (await infusionDateOf(db, record.id)) ?? recorded.infusionDate;
+    const participant = infusionDate ? { ...recorded, infusionDate } : recorded;
     rows.push({
       record,
       participant,
-      status: cohortMemberStatus({ infusionDate: participant.infusionDate, events, today }),
+      status: cohortMemberStatus({ infusionDate, events, today }),
     });
   }
   const decisions = (await db.records.where('kind').equals('doseDecision').toArray())
@@ -127,7 +130,7 @@ export function CohortDecisionView({
           </thead>
           <tbody>
             {rows.map(({ record, participant, status }) => (
-              <tr key={record.id}>
+              <tr key={record.id} data-testid={`decision-row-${participant.trialNumber}`}>
                 <td>
                   {participant.trialNumber} · {participant.initials}
                 </td>
@@ -143,8 +146,18 @@ export function CohortDecisionView({
                       ? t('screening.decision.table.completed')
                       : t('screening.decision.table.inWindow')}
                 </td>
-                <td>{status.infused ? status.worstGrade || t('screening.decision.table.none') : '—'}</td>
-                <td>{status.infused ? (status.dlt ? t('screening.yes') : t('screening.no')) : '—'}</td>
+                <td data-testid="decision-worst">
+                  {status.infused ? status.worstGrade || t('screening.decision.table.none') : '—'}
+                </td>
+                <td data-testid="decision-dlt">
+                  {!status.infused
+                    ? '—'
+                    : status.dlt
+                      ? t('screening.yes')
+                      : status.dltPending
+                        ? t('screening.decision.table.dltPending')
+                        : t('screening.no')}
+                </td>
               </tr>
             ))}
           </tbody>

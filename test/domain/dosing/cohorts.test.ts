@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { nextInclusionSlot, posteriorDensityCurve, toxicityPosterior } from '@/domain';
+import {
+  adverseEventTermFor,
+  cohortMemberStatus,
+  nextInclusionSlot,
+  posteriorDensityCurve,
+  toxicityPosterior,
+} from '@/domain';
+import type { AdverseEvent } from '@/schema/adverse-events';
 import type { CohortDecision } from '@/domain';
 
 const members = (n: number, cohort: number) => Array.from({ length: n }, () => ({ cohort }));
@@ -54,5 +61,52 @@ describe('posteriorDensityCurve', () => {
   it('is flat under the uniform prior', () => {
     const curve = posteriorDensityCurve({ a: 1, b: 1 }, 10);
     for (const point of curve) expect(point.density).toBeCloseTo(1, 10);
+  });
+});
+
+describe('cohortMemberStatus counts a DLT only once the physician’s determination is signed', () => {
+  const grade3 = (extra: Partial<AdverseEvent> = {}): AdverseEvent => ({
+    term: adverseEventTermFor('diarrhea'),
+    grade: 3,
+    onsetAt: '2026-03-04T10:00:00+01:00',
+    serious: false,
+    ...extra,
+  });
+  const status = (events: AdverseEvent[], today = '2026-03-20') =>
+    cohortMemberStatus({ infusionDate: '2026-03-02', events, today });
+
+  it('a grade 3 possibly related meets the definition: pending, neither a DLT nor evaluable, until decided', () => {
+    expect(status([grade3({ relatedness: 'possible' })])).toMatchObject({
+      infused: true,
+      dlt: false,
+      dltPending: true,
+      completed: false,
+      worstGrade: 3,
+    });
+  });
+
+  it('a grade 3 whose relation is not assessed cannot be ruled out: pending', () => {
+    expect(status([grade3()])).toMatchObject({ dlt: false, dltPending: true, completed: false });
+  });
+
+  it('the signed determination decides: a DLT counts (and ends the observation early), a non-DLT completes', () => {
+    const decided = (isDlt: boolean) =>
+      grade3({ relatedness: 'probable', dltDecision: { isDlt, decidedAt: '2026-03-05T09:00:00+01:00' } });
+    expect(status([decided(true)], '2026-03-06')).toMatchObject({
+      dlt: true,
+      dltPending: false,
+      completed: true,
+    });
+    expect(status([decided(false)])).toMatchObject({ dlt: false, dltPending: false, completed: true });
+    expect(status([decided(false)], '2026-03-06')).toMatchObject({ completed: false });
+  });
+
+  it('a grade 3 not related is no candidate: evaluable once day 10 is over', () => {
+    expect(status([grade3({ relatedness: 'notRelated' })])).toMatchObject({
+      dlt: false,
+      dltPending: false,
+      completed: true,
+    });
+    expect(status([grade3({ relatedness: 'notRelated' })], '2026-03-12')).toMatchObject({ completed: false });
   });
 });
