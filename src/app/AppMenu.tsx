@@ -57,6 +57,11 @@ export function AppMenu() {
               {t('nav.home')}
             </NavLink>
             <NavLink to="/conflicts">{t('nav.conflicts')}</NavLink>
+            {(role === 'nurse' || role === 'physician' || role === 'data-manager') && (
+              <NavLink to="/queries" data-testid="nav-queries">
+                {t('nav.queries')}
+              </NavLink>
+            )}
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
             {role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
             {(role === 'data-manager' || role === 'physician') && (

@@ -23,6 +23,7 @@ const en: Catalogue = {
     main: 'Main navigation',
     more: 'Other screens',
     menu: 'Menu',
+    queries: 'Queries',
   },
   language: { label: 'Language', fr: 'Français', en: 'English', switchTo: 'Français' },
   home: {

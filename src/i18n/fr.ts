@@ -23,6 +23,7 @@ const fr = {
     main: 'Navigation principale',
     more: 'Autres écrans',
     menu: 'Menu',
+    queries: 'Requêtes',
   },
   language: { label: 'Langue', fr: 'Français', en: 'English', switchTo: 'English' },
   home: {

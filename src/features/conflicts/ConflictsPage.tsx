@@ -6,7 +6,7 @@ import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { useWriteContext } from '@/session/session-store';
 import { formatDateTime } from '@/ui/format';
-import { fieldLabel, fieldValue } from './conflict-labels';
+import { fieldLabel, fieldValue } from '@/ui/field-labels';
 import { conflictView, mergeChoices } from './conflict-view';
 
 export default function ConflictsPage() {

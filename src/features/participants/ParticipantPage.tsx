@@ -9,6 +9,7 @@ import { SyncBadge } from '@/ui/SyncBadge';
 import { AdverseEventsPanel } from '@/features/adverse-events';
 import { MonitoringPanel } from '@/features/monitoring/MonitoringPanel';
 import { StoreRefusal } from '@/features/screening/StoreRefusal';
+import { ParticipantQueries } from '@/features/queries';
 import '@/features/screening/messages';
 
 export default function ParticipantPage() {
@@ -67,6 +68,7 @@ export default function ParticipantPage() {
           <AdverseEventsPanel patientId={participant.id} />
         </>
       )}
+      <ParticipantQueries patientId={participant.id} />
     </section>
   );
 }

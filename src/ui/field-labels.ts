@@ -2,7 +2,7 @@ import type { TFunction, i18n as I18n } from 'i18next';
 import type { RecordKind } from '@/schema/records';
 import { formatDate, formatDateTime, formatNumber } from '@/ui/format';
 
-// The conflict screen speaks the screens' language: a field's label from the catalogue of the form it belongs
+// The conflict and data-query screens speak the screens' language: a field's label from the catalogue of the form it belongs
 // to, a coded value as the word the form shows, dates and numbers formatted — never `doseLevel`, `included`,
 // `M` or an ISO string.
 

@@ -1,0 +1,3 @@
+// The data queries' public pieces (issue 24 item 2), for the screens that show a record's fields.
+export { RecordQueries } from './RecordQueries';
+export { ParticipantQueries } from './ParticipantQueries';
