@@ -11,6 +11,7 @@ import { accessControl } from './auth/access';
 import { loadTokenSecret } from './auth/secret';
 import { adminRoutes } from './routes/admin';
 import { authRoutes } from './routes/auth';
+import { dsmbReportRoutes } from './routes/dsmb-report';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
 import { syncRoutes } from './routes/sync';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { prefix: '/api/admin' });
   await app.register(syncRoutes, { prefix: '/api/sync' });
   await app.register(exportRoutes, { prefix: '/api/export' });
+  await app.register(dsmbReportRoutes, { prefix: '/api/reports' });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

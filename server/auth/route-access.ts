@@ -30,4 +30,6 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/sync/pull': CLINICAL,
   'GET /api/export/odm': REVIEWERS,
   'GET /api/export/csv': REVIEWERS,
+  // The DSMB tolerance report (issue 24 item 4).
+  'GET /api/reports/dsmb': REVIEWERS,
 };

@@ -1,16 +1,9 @@
 import { v7 as uuidv7 } from 'uuid';
 import {
-  currentAdverseEventGrade,
-  gradeHistory,
-  worstAdverseEventGrade,
-  type GradePoint,
-} from '@/domain/safety';
-import type {
-  AdverseEvent,
-  AdverseEventGrade,
-  CtcaeGrade,
-  adverseEventSchema,
-} from '@/schema/adverse-events';
+  adverseEventViews as domainAdverseEventViews,
+  type AdverseEventView as DomainAdverseEventView,
+} from '@/domain/monitoring/participant-records';
+import type { AdverseEvent, AdverseEventGrade, adverseEventSchema } from '@/schema/adverse-events';
 import type { z } from 'zod';
 import { failure, type CommandResult } from './command-result';
 import { createRecord, recordObservation, saveRevision } from './commands';
@@ -100,44 +93,11 @@ export async function recordSponsorNotification(
 }
 
 /** An adverse event as the screens show it: its record, its gradings and the grades derived from them. */
-export type AdverseEventView = {
-  record: StoredRecord;
-  data: AdverseEvent;
-  gradings: { id: string; data: AdverseEventGrade }[];
-  history: GradePoint[];
-  worstGrade: CtcaeGrade;
-  currentGrade: CtcaeGrade;
-};
+export type AdverseEventView = DomainAdverseEventView<StoredRecord>;
 
-/** Builds the views of a participant's events from their records (pure: used by live queries and tests). */
-export function adverseEventViews(records: readonly StoredRecord[]): AdverseEventView[] {
-  const gradings = new Map<string, { id: string; data: AdverseEventGrade }[]>();
-  for (const r of records) {
-    if (r.kind !== 'adverseEventGrade' || r.voided) continue;
-    const data = r.data as AdverseEventGrade;
-    const list = gradings.get(data.adverseEventId) ?? [];
-    list.push({ id: r.id, data });
-    gradings.set(data.adverseEventId, list);
-  }
-  return records
-    .filter((r) => r.kind === 'adverseEvent' && !r.voided)
-    .map((record) => {
-      const data = record.data as AdverseEvent;
-      const own = gradings.get(record.id) ?? [];
-      return {
-        record,
-        data,
-        gradings: own,
-        history: gradeHistory(data, own),
-        worstGrade: worstAdverseEventGrade(data, own),
-        currentGrade: currentAdverseEventGrade(data, own),
-      };
-    })
-    .sort(
-      (a, b) =>
-        Date.parse(a.data.onsetAt) - Date.parse(b.data.onsetAt) || a.record.id.localeCompare(b.record.id),
-    );
-}
+/** Builds the views of a participant's events from their records (pure: the domain's, shared with the store). */
+export const adverseEventViews = (records: readonly StoredRecord[]): AdverseEventView[] =>
+  domainAdverseEventViews(records);
 
 /** A participant's adverse events (voided ones left out), oldest onset first. */
 export async function participantAdverseEvents(db: ChevetDb, patientId: string): Promise<AdverseEventView[]> {

@@ -1,42 +1,30 @@
-import { participantMonitoring, toleranceStatus, type ToleranceStatus } from '@/domain/monitoring';
-import { infusionProgress } from '@/domain/infusion';
-import { withWorstGrade } from '@/domain/safety/adverse-event';
-import { formatCalendarDate } from '@/domain/schedule/calendar-date';
-import { SCHEDULE_CONFIG } from '@/domain/schedule/config';
-import { localDateAt } from '@/domain/schedule/zoned-time';
+import {
+  determinationSigned,
+  firstInfusion,
+  infusionDateOf as infusionDateFrom,
+  latestDetermination,
+  participantMonitoring,
+  toleranceEventsOf,
+  toleranceStatusOf,
+  type ToleranceStatus,
+} from '@/domain/monitoring';
 import type { AdverseEvent } from '@/schema/adverse-events';
-import type { InfusionEvent } from '@/schema/infusion';
-import type { ToleranceDetermination } from '@/schema/monitoring';
-import type { Signature } from '@/schema/signature';
 import { contentHash } from '@/session/canonical-json';
 import { participantAdverseEvents } from './adverse-events';
 import type { ChevetDb } from './database';
 
 // The tolerance facts of the tablet's participants, read from the records (issue 22). The one derivation that
-// the monitoring screens and the dose decision's cohort table (issue 20) both use: nothing is copied.
+// the monitoring screens and the dose decision's cohort table (issue 20) both use: nothing is copied. The
+// derivation itself is the domain's (domain/monitoring/participant-records), which the DSMB report on the store
+// uses too; this module only reads the tablet's records.
 
 /** Start and end of a participant's infusion, from the infusion workflow's events (its first started infusion). */
 export async function infusionTimes(
   db: ChevetDb,
   patientId: string,
 ): Promise<{ startedAt: number; endedAt?: number } | undefined> {
-  const records = await db.records
-    .where('[patientId+kind]')
-    .equals([patientId, 'infusionEvent'])
-    .filter((r) => !r.voided)
-    .toArray();
-  const byInfusion = new Map<string, InfusionEvent[]>();
-  for (const r of records) {
-    const e = r.data as InfusionEvent;
-    byInfusion.set(e.infusionId, [...(byInfusion.get(e.infusionId) ?? []), e]);
-  }
-  const started = [...byInfusion.values()]
-    .map((events) => infusionProgress(events, Number.MAX_SAFE_INTEGER))
-    .filter((p) => p.startedAt !== undefined)
-    .sort((a, b) => a.startedAt! - b.startedAt!);
-  const first = started[0];
-  if (!first) return undefined;
-  return { startedAt: first.startedAt!, ...(first.endedAt !== undefined ? { endedAt: first.endedAt } : {}) };
+  const records = await db.records.where('[patientId+kind]').equals([patientId, 'infusionEvent']).toArray();
+  return firstInfusion(records);
 }
 
 /**
@@ -44,8 +32,7 @@ export async function infusionTimes(
  * start, the record of the fact; undefined before an infusion started.
  */
 export async function infusionDateOf(db: ChevetDb, patientId: string): Promise<string | undefined> {
-  const infusion = await infusionTimes(db, patientId);
-  return infusion ? formatCalendarDate(localDateAt(infusion.startedAt, SCHEDULE_CONFIG.timeZone)) : undefined;
+  return infusionDateFrom(await infusionTimes(db, patientId));
 }
 
 /** The records citing a check (check answers, vital-sign sets), for the strip. */
@@ -63,22 +50,14 @@ export async function checkRecords(db: ChevetDb, patientId: string) {
 export async function currentDetermination(db: ChevetDb, patientId: string) {
   const records = await db.records
     .where('[patientId+kind]')
-    .equals([patientId, 'toleranceDetermination'])
-    .filter((r) => !r.voided)
+    .anyOf([
+      [patientId, 'toleranceDetermination'],
+      [patientId, 'signature'],
+    ])
     .toArray();
-  const record = records.sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0];
+  const record = latestDetermination(records);
   if (!record) return undefined;
-  const hash = await contentHash(record.data);
-  const signatures = await db.records
-    .where('[patientId+kind]')
-    .equals([patientId, 'signature'])
-    .filter((r) => !r.voided && r.data.recordId === record.id)
-    .toArray();
-  const signed = signatures.some((s) => {
-    const sig = s.data as Signature;
-    return sig.meaning === 'dlt-confirmation' && sig.recordRev === record.rev && sig.contentHash === hash;
-  });
-  return { record, signed };
+  return { record, signed: determinationSigned(records, record, await contentHash(record.data)) };
 }
 
 export type ParticipantTolerance = {
@@ -99,21 +78,7 @@ export async function participantTolerance(
     participantAdverseEvents(db, patientId),
     currentDetermination(db, patientId),
   ]);
-  const status = toleranceStatus({
-    infusionStartedAt: infusion.startedAt,
-    events: events.map((e) => ({ id: e.record.id, data: e.data, gradings: e.gradings })),
-    ...(determination
-      ? {
-          determination: {
-            id: determination.record.id,
-            rev: determination.record.rev,
-            data: determination.record.data as ToleranceDetermination,
-            signed: determination.signed,
-          },
-        }
-      : {}),
-    now,
-  });
+  const status = toleranceStatusOf({ infusion, views: events, determination, now });
   return status ? { patientId, infusion, status } : undefined;
 }
 
@@ -150,13 +115,5 @@ export async function toleranceEvents(db: ChevetDb, patientId: string): Promise<
     participantAdverseEvents(db, patientId),
     currentDetermination(db, patientId),
   ]);
-  const data = determination?.signed ? (determination.record.data as ToleranceDetermination) : undefined;
-  const decided = new Map(data?.events.map((e) => [e.adverseEventId, e.isDlt]) ?? []);
-  return views.map((v) => {
-    const event = withWorstGrade(v.data, v.gradings);
-    const isDlt = decided.get(v.record.id);
-    return isDlt === undefined || !data
-      ? event
-      : { ...event, dltDecision: { isDlt, decidedAt: data.decidedAt } };
-  });
+  return toleranceEventsOf(views, determination);
 }

@@ -12,3 +12,4 @@ export * from './eligibility';
 export * from './trial-config';
 export * from './infusion';
 export * from './monitoring';
+export * from './dsmb-report';

@@ -130,3 +130,15 @@ export function cohortMemberStatus(input: {
     windowEndsOn: formatCalendarDate(end),
   };
 }
+
+/**
+ * The counts a cohort's dose decision rests on (recommendNextDose), from its members' statuses: infused,
+ * evaluable (completed: day 10 over or a DLT), DLTs. The dose-decision screen and the DSMB report both use it.
+ */
+export function cohortCounts(statuses: readonly Pick<CohortMemberStatus, 'infused' | 'completed' | 'dlt'>[]) {
+  return {
+    patients: statuses.filter((s) => s.infused).length,
+    completed: statuses.filter((s) => s.completed).length,
+    dlts: statuses.filter((s) => s.dlt).length,
+  };
+}

@@ -29,6 +29,7 @@ export {
 /** Which cohort and dose the next inclusion joins (cohort 1 at 2 ×10⁶/kg, cohort 2 at the decided dose). */
 export {
   COHORT_COUNT,
+  cohortCounts,
   cohortDoseLevel,
   cohortMemberStatus,
   decisionFor,

@@ -3,3 +3,15 @@ export { planCheck, checkRecord, type ChecklistEntry, type OngoingEvent, type Ch
 export { doneTimes, monitoringStrip, type StripItem } from './strip';
 export { participantMonitoring, type ParticipantMonitoring } from './participant';
 export { toleranceStatus, type ToleranceStatus, type ToleranceEventInput } from './tolerance-status';
+export {
+  adverseEventViews,
+  firstInfusion,
+  infusionDateOf,
+  latestDetermination,
+  determinationSigned,
+  toleranceEventsOf,
+  toleranceStatusOf,
+  type AdverseEventView,
+  type CurrentDetermination,
+  type ToleranceRecord,
+} from './participant-records';

@@ -21,26 +21,36 @@ function fileName(response: Response, format: ExportFormat): string {
   return match?.[1] ?? (format === 'odm' ? 'chevet-odm.xml' : 'chevet-csv.zip');
 }
 
-export async function downloadExport(
-  format: ExportFormat,
+/** A GET of a reviewers' route of the store with the person's token, its failures in the screens' terms. */
+export async function reviewerGet(
+  path: string,
   options: ExportApiOptions = {},
-): Promise<ExportDownload> {
+): Promise<{ ok: true; response: Response } | { ok: false; error: ExportFailure }> {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
   const accessToken = await (options.token ?? currentToken)();
   if (!accessToken) return { ok: false, error: navigator.onLine ? 'unauthenticated' : 'offline' };
   let response: Response;
   try {
-    response = await doFetch(`/api/export/${format}`, {
+    response = await doFetch(path, {
       headers: { authorization: `Bearer ${accessToken}` },
       signal: AbortSignal.timeout(120_000),
     });
   } catch {
     return { ok: false, error: 'offline' };
   }
-  if (response.ok) return { ok: true, file: await response.blob(), name: fileName(response, format) };
+  if (response.ok) return { ok: true, response };
   if (response.status === 401) {
     invalidateAccessToken(useSession.getState().person?.userId);
     return { ok: false, error: 'unauthenticated' };
   }
   return { ok: false, error: response.status === 403 ? 'forbidden' : 'server' };
+}
+
+export async function downloadExport(
+  format: ExportFormat,
+  options: ExportApiOptions = {},
+): Promise<ExportDownload> {
+  const result = await reviewerGet(`/api/export/${format}`, options);
+  if (!result.ok) return result;
+  return { ok: true, file: await result.response.blob(), name: fileName(result.response, format) };
 }

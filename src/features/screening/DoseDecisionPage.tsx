@@ -5,6 +5,7 @@ import { getDb } from '@/db/database';
 import { infusionDateOf, toleranceEvents } from '@/db/tolerance';
 import type { StoredRecord } from '@/db/types';
 import {
+  cohortCounts,
   cohortDoseLevel,
   cohortMemberStatus,
   recommendNextDose,
@@ -20,6 +21,7 @@ import { SignatureList } from '@/session/SignatureList';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
 import { PosteriorChart } from './PosteriorChart';
+import { Recommendation } from './Recommendation';
 import { refusalText } from './refusal-text';
 import { localToday } from './ScreeningPage';
 import { recordDoseDecision } from './screening-commands';
@@ -85,15 +87,6 @@ export default function DoseDecisionPage() {
   );
 }
 
-/** The counts the decision rests on: infused, evaluable (day 10 over or a DLT), DLTs. */
-export function cohortCounts(rows: readonly CohortRow[]) {
-  return {
-    patients: rows.filter((r) => r.status.infused).length,
-    completed: rows.filter((r) => r.status.completed).length,
-    dlts: rows.filter((r) => r.status.dlt).length,
-  };
-}
-
 export function CohortDecisionView({
   cohort,
   doseLevel,
@@ -110,7 +103,7 @@ export function CohortDecisionView({
   const ctx = useWriteContext();
   const [signing, setSigning] = useState<string | null>(null);
   const close = useCallback(() => setSigning(null), []);
-  const counts = cohortCounts(rows);
+  const counts = cohortCounts(rows.map((r) => r.status));
   const recommendation = recommendNextDose({ ...counts, doseLevel });
   const { posterior, settings } = recommendation;
   const p = (value: number) => format.number(value, { maximumFractionDigits: 3 });
@@ -211,59 +204,6 @@ export function CohortDecisionView({
         <SignatureDialog recordId={signing} meaning="dose-decision" onClose={close} onSigned={close} />
       )}
     </section>
-  );
-}
-
-function Recommendation({
-  recommendation,
-  counts,
-}: {
-  recommendation: NextDoseRecommendation;
-  counts: ReturnType<typeof cohortCounts>;
-}) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  const { settings } = recommendation;
-  const n = (value: number) => format.number(value, { maximumFractionDigits: 3 });
-  const text =
-    recommendation.decision === 'wait'
-      ? t('screening.decision.wait', {
-          inWindow: recommendation.stillInWindow,
-          remaining: recommendation.remainingToInclude,
-        })
-      : recommendation.decision === 'hold'
-        ? t('screening.decision.hold')
-        : t(`screening.decision.${recommendation.decision}`, { dose: recommendation.nextDoseLevel });
-  return (
-    <div className="panel" data-testid="recommendation" data-decision={recommendation.decision}>
-      <h3>{t('screening.decision.recommendation')}</h3>
-      <p className="verdict">
-        <strong>{text}</strong>
-      </p>
-      {recommendation.decision === 'hold' && recommendation.rule === 'endOfCohort' && (
-        <p data-testid="hold-explained">
-          {t('screening.decision.holdExplained', {
-            dlts: counts.dlts,
-            completed: counts.completed,
-            probability: n(recommendation.probabilityExcessive),
-            escalateAt: n(settings.escalateAt),
-            deEscalateAt: n(settings.deEscalateAt),
-          })}
-        </p>
-      )}
-      {recommendation.safetySignal && (
-        <p className="pill pill-danger">
-          {t('screening.decision.safetySignal', { at: n(settings.safetySignalAt) })}
-        </p>
-      )}
-      <p className="muted">
-        {t(`screening.decision.rule.${recommendation.rule}`, {
-          escalateAt: n(settings.escalateAt),
-          deEscalateAt: n(settings.deEscalateAt),
-          at: n(settings.safetySignalAt),
-        })}
-      </p>
-    </div>
   );
 }
 

@@ -1,0 +1,3 @@
+// What other workflows show of the dose decision (the DSMB report, issue 24): its chart and its recommendation.
+export { PosteriorChart } from './PosteriorChart';
+export { Recommendation } from './Recommendation';
