@@ -218,6 +218,11 @@ test('10 days of tolerance: checklists offline, a grade-3 event made serious, sy
   await jumpTo(page, at(1, 9));
   await openMonitoring(page, 'day-1');
   await expect(page.getByTestId('check-title')).toContainText('À faire');
+  // Vital signs on the infusion workflow's number pad: digits only, each field moving on by itself.
+  const pad = page.getByTestId('number-pad');
+  for (const digit of '118' + '74' + '76' + '369' + '97' + '16')
+    await pad.getByRole('button', { name: digit, exact: true }).click();
+  await expect(pad.getByTestId('pad-field-temperatureC')).toContainText('36,9');
   await answerRestAbsent(page);
   await page.getByTestId('checklist-save').click();
   await expect(page.getByTestId('strip-day-1')).toHaveAttribute('data-state', 'done');

@@ -26,7 +26,8 @@ import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { GradeChoice } from './GradeChoice';
 import { TermPicker } from './TermPicker';
 import { langOf, useTermInfo } from './terms';
-import { localInputValue, toOffsetIso } from './time';
+import { DateTimeInput } from '@/ui/DateTimeInput';
+import { entryFromDate, readDateTimeEntry, toOffsetIso, type DateTimeEntry } from '@/ui/date-time-entry';
 
 // The adverse-event report: nurses record the event (term, grade, onset, end, seriousness, actions, outcome);
 // physicians add relation to the product and to the procedure and expectedness, and sign. Saving a signed event
@@ -35,11 +36,11 @@ import { localInputValue, toOffsetIso } from './time';
 type Values = {
   term: AdverseEventTerm | null;
   grade: string;
-  onsetAt: string;
-  endedAt: string;
+  onsetAt: DateTimeEntry;
+  endedAt: DateTimeEntry;
   serious: boolean;
   seriousness: string[];
-  awareAt: string;
+  awareAt: DateTimeEntry;
   outcome: string;
   actions: string[];
   narrative: string;
@@ -54,11 +55,11 @@ function toValues(data: Partial<AdverseEvent> | undefined, now: Date): Values {
   return {
     term: data?.term ?? null,
     grade: data?.grade ? String(data.grade) : '',
-    onsetAt: data?.onsetAt ? localInputValue(data.onsetAt) : localInputValue(now),
-    endedAt: data?.endedAt ? localInputValue(data.endedAt) : '',
+    onsetAt: entryFromDate(data?.onsetAt ? new Date(data.onsetAt) : now),
+    endedAt: data?.endedAt ? entryFromDate(new Date(data.endedAt)) : EMPTY_ENTRY,
     serious: data?.serious ?? false,
     seriousness: data?.seriousness ?? [],
-    awareAt: data?.awareAt ? localInputValue(data.awareAt) : '',
+    awareAt: data?.awareAt ? entryFromDate(new Date(data.awareAt)) : EMPTY_ENTRY,
     outcome: data?.outcome ?? '',
     actions: data?.actions ?? [],
     narrative: data?.narrative ?? '',
@@ -70,6 +71,15 @@ function toValues(data: Partial<AdverseEvent> | undefined, now: Date): Values {
   };
 }
 
+const EMPTY_ENTRY: DateTimeEntry = { date: '', time: '' };
+/** An entry's instant as ISO-8601 with the tablet's offset; '' when empty or not a valid date and time. */
+const entryIso = (entry: DateTimeEntry) => {
+  const reading = readDateTimeEntry(entry);
+  return reading.ok ? toOffsetIso(reading.at) : '';
+};
+/** The date-time fields: empty is allowed (not for the onset), a partly typed or impossible one is not. */
+const DATE_FIELDS = ['onsetAt', 'endedAt', 'awareAt'] as const;
+
 /** The record's data from the form, keeping what the form does not edit (check, signs, lab grading, notification). */
 function toData(values: Values, base: Partial<AdverseEvent> | undefined, now: Date): Record<string, unknown> {
   const { reason: _reason, term, grade, ...v } = values;
@@ -77,17 +87,17 @@ function toData(values: Values, base: Partial<AdverseEvent> | undefined, now: Da
     ...base,
     term,
     grade: Number(grade),
-    onsetAt: toOffsetIso(v.onsetAt),
+    onsetAt: entryIso(v.onsetAt),
     serious: v.serious,
   };
   const set = (key: string, value: unknown) => {
     if (value === '' || value === undefined || (Array.isArray(value) && value.length === 0)) delete data[key];
     else data[key] = value;
   };
-  set('endedAt', toOffsetIso(v.endedAt));
+  set('endedAt', entryIso(v.endedAt));
   set('seriousness', v.serious ? v.seriousness : []);
   // A serious event without an awareness time: the team is aware now, when it is recorded serious.
-  set('awareAt', v.serious ? toOffsetIso(v.awareAt) || toOffsetIso(localInputValue(now)) : '');
+  set('awareAt', v.serious ? entryIso(v.awareAt) || toOffsetIso(now) : '');
   if (!v.serious) {
     delete data.sponsorNotifiedAt;
     delete data.sponsorNotificationMethod;
@@ -161,6 +171,19 @@ export function AdverseEventForm({
     if (!ctx) return;
     if (!values.term || !values.grade) return setMessage({ tone: 'error', text: t('form.invalid') });
     const now = ctx.now();
+    let badDate = false;
+    for (const field of DATE_FIELDS) {
+      const entry = values[field];
+      const empty = entry.date.trim() === '' && entry.time.trim() === '';
+      if (field === 'awareAt' && !values.serious) continue;
+      if (empty && field !== 'onsetAt') continue;
+      const reading = readDateTimeEntry(entry, { notAfter: now });
+      if (!reading.ok) {
+        form.setError(field, { message: t(`ui.dateTime.problem.${reading.problem}`) });
+        badDate = true;
+      }
+    }
+    if (badDate) return setMessage({ tone: 'error', text: t('form.invalid') });
     draft.cancelPending();
     const base = event?.data ?? initial;
     const data = toData(values, base, now);
@@ -201,6 +224,27 @@ export function AdverseEventForm({
     setSeenRev((seenRev ?? 0) + 1);
     setMessage({ tone: 'ok', text: t('ae.saved') });
   });
+
+  const dateField = (name: (typeof DATE_FIELDS)[number], id: string, legend: string, hint?: string) => (
+    <Controller
+      control={control}
+      name={name}
+      render={({ field, fieldState }) => (
+        <DateTimeInput
+          id={id}
+          legend={legend}
+          value={field.value}
+          onChange={(entry) => {
+            field.onChange(entry);
+            form.clearErrors(name);
+          }}
+          notFuture
+          {...(fieldState.error?.message ? { error: fieldState.error.message } : {})}
+          {...(hint ? { hint } : {})}
+        />
+      )}
+    />
+  );
 
   const relationSelect = (name: 'relatedness' | 'relationToProcedure') => (
     <Field id={`ae-${name}`} label={t(`ae.${name}`)}>
@@ -272,12 +316,8 @@ export function AdverseEventForm({
               )}
             />
           )}
-          <Field id="ae-onset" label={t('ae.onsetAt')}>
-            <input id="ae-onset" type="datetime-local" {...register('onsetAt')} />
-          </Field>
-          <Field id="ae-end" label={t('ae.endedAt')}>
-            <input id="ae-end" type="datetime-local" {...register('endedAt')} />
-          </Field>
+          {dateField('onsetAt', 'ae-onset', t('ae.onsetAt'))}
+          {dateField('endedAt', 'ae-end', t('ae.endedAt'))}
           <Field id="ae-outcome" label={t('ae.outcome')}>
             <select id="ae-outcome" {...register('outcome')}>
               <option value="">—</option>
@@ -309,9 +349,7 @@ export function AdverseEventForm({
                   </label>
                 ))}
               </fieldset>
-              <Field id="ae-aware" label={t('ae.awareAt')} hint={t('ae.awareAtHint')}>
-                <input id="ae-aware" type="datetime-local" {...register('awareAt')} />
-              </Field>
+              {dateField('awareAt', 'ae-aware', t('ae.awareAt'), t('ae.awareAtHint'))}
             </>
           )}
           <Field id="ae-narrative" label={t('ae.narrative')}>

@@ -7,7 +7,8 @@ import { useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { SaeCountdown } from './SaeCountdown';
-import { localInputValue, toOffsetIso } from './time';
+import { DateTimeInput } from '@/ui/DateTimeInput';
+import { entryFromDate, readDateTimeEntry, toOffsetIso } from '@/ui/date-time-entry';
 import { useNow } from './use-now';
 
 /** A SAE's countdown and, for a physician, when and how the sponsor was notified (which stops it). */
@@ -15,16 +16,18 @@ export function SponsorNotification({ event }: { event: AdverseEventView }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
   const now = useNow();
-  const [at, setAt] = useState(() => localInputValue(Date.now()));
+  const [at, setAt] = useState(() => entryFromDate(new Date()));
   const [method, setMethod] = useState('');
   const [notice, setNotice] = useState<Notice | null>(null);
   if (!event.data.serious) return null;
   const notified = event.data.sponsorNotifiedAt !== undefined;
   const save = async () => {
     if (!ctx || !method) return;
+    const reading = readDateTimeEntry(at, { notAfter: ctx.now() });
+    if (!reading.ok) return setNotice({ tone: 'error', text: t(`ui.dateTime.problem.${reading.problem}`) });
     const result = await recordSponsorNotification(getDb(), ctx, {
       recordId: event.record.id,
-      notifiedAt: toOffsetIso(at),
+      notifiedAt: toOffsetIso(reading.at),
       method: method as never,
       reason: t('sae.notifyReason'),
       expectedRev: event.record.rev,
@@ -41,9 +44,7 @@ export function SponsorNotification({ event }: { event: AdverseEventView }) {
       <SaeCountdown event={event.data} now={now} />
       {!notified && ctx?.role === 'physician' && (
         <div className="grid">
-          <Field id="sae-at" label={t('sae.notifiedAt')}>
-            <input id="sae-at" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
-          </Field>
+          <DateTimeInput id="sae-at" legend={t('sae.notifiedAt')} value={at} onChange={setAt} notFuture />
           <Field id="sae-method" label={t('sae.method')}>
             <select id="sae-method" value={method} onChange={(e) => setMethod(e.target.value)}>
               <option value="">—</option>

@@ -29,6 +29,7 @@ import { useWriteContext } from '@/session/session-store';
 import { useDraft } from '@/session/use-draft';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
+import { NumberPad, type PadField } from '@/ui/NumberPad';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { emptyLabs, LabsSection, labEntries, type LabValues } from './LabsSection';
 import { isoNow } from './time';
@@ -275,23 +276,7 @@ export function ChecklistForm({
           {byPhone ? (
             <p className="muted">{t('monitoring.vitalsNotByPhone')}</p>
           ) : (
-            <div className="grid vitals-grid">
-              {VITAL_FIELDS.map((f) => (
-                <Field
-                  key={f}
-                  id={`check-${f}`}
-                  label={t(`vitals.${f}`)}
-                  error={formState.errors.vitals?.[f]?.message}
-                >
-                  <input
-                    id={`check-${f}`}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    {...register(`vitals.${f}`)}
-                  />
-                </Field>
-              ))}
-            </div>
+            <ChecklistVitals form={form} onChanged={persist} />
           )}
         </section>
 
@@ -379,6 +364,54 @@ function TermRow({
         </>
       )}
     </li>
+  );
+}
+
+/** The check's vital signs on the infusion workflow's number pad (digits only, no system keyboard). */
+function ChecklistVitals({
+  form,
+  onChanged,
+}: {
+  form: UseFormReturn<ChecklistValues>;
+  /** Pad taps are not keystrokes: the caller saves the draft at once (a reload keeps them). */
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation();
+  const vitals = useWatch({ control: form.control, name: 'vitals' });
+  const [active, setActive] = useState<string | undefined>(VITAL_FIELDS[0]);
+  const fields: PadField[] = useMemo(
+    () =>
+      VITAL_FIELDS.map((id) => ({
+        id,
+        label: t(`vitals.short.${id}`),
+        unit: VITAL_BOUNDS[id].unit,
+        min: VITAL_BOUNDS[id].min,
+        max: VITAL_BOUNDS[id].max,
+        decimals: id === 'temperatureC' ? 1 : 0,
+      })),
+    [t],
+  );
+  const errors = Object.fromEntries(
+    VITAL_FIELDS.flatMap((f) => {
+      const message = form.formState.errors.vitals?.[f]?.message;
+      return message ? [[f, message]] : [];
+    }),
+  );
+  return (
+    <NumberPad
+      fields={fields}
+      values={vitals ?? {}}
+      active={active}
+      errors={errors}
+      onChange={(values, next) => {
+        for (const f of VITAL_FIELDS)
+          if ((values[f] ?? '') !== (vitals?.[f] ?? ''))
+            form.setValue(`vitals.${f}`, values[f] ?? '', { shouldDirty: true });
+        form.clearErrors('vitals');
+        setActive(next);
+        onChanged();
+      }}
+    />
   );
 }
 

@@ -138,3 +138,41 @@ describe('the day-3 checklist', () => {
     });
   });
 });
+
+describe('the checklist’s vital signs', () => {
+  it('are tapped on the infusion workflow’s number pad (no system keyboard) and saved with the check', async () => {
+    const patientId = await participant();
+    const ended = Date.now() - 24 * 3_600_000;
+    const day1 = monitoringSchedule({ infusionEndedAt: ended, infusionStartedAt: ended - 3_600_000 }).find(
+      (i) => i.id === 'day-1',
+    )!;
+    render(
+      <MemoryRouter>
+        <ChecklistForm patientId={patientId} item={day1} events={[]} />
+      </MemoryRouter>,
+    );
+    const vitals = (await screen.findByRole('heading', { name: 'Constantes' })).closest('section')!;
+    expect(vitals.querySelectorAll('input')).toHaveLength(0);
+    const pad = within(vitals).getByTestId('number-pad');
+    // 120/75, 72, 36,8, 98, 16: each field moves on by itself once complete.
+    for (const digit of '120' + '75' + '72' + '368' + '98' + '16')
+      fireEvent.click(within(pad).getByRole('button', { name: digit }));
+    expect(within(pad).getByTestId('pad-field-temperatureC').textContent).toContain('36,8');
+    fireEvent.click(screen.getByTestId('all-absent'));
+    fireEvent.click(screen.getByTestId('checklist-save'));
+    await waitFor(
+      () => expect(screen.getByTestId('checklist-notice').textContent).toBe('Contrôle enregistré.'),
+      { timeout: 10_000 },
+    );
+    const [set] = await getDb().records.where('kind').equals('vitalSigns').toArray();
+    expect(set!.data).toMatchObject({
+      sbp: 120,
+      dbp: 75,
+      hr: 72,
+      temperatureC: 36.8,
+      spo2: 98,
+      rr: 16,
+      checkId: 'day-1',
+    });
+  });
+});
