@@ -4,6 +4,7 @@ import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
 import { seedDemoInfusions } from './infusion';
 import { demoParticipantLines, seedDemoParticipants } from './participants';
+import { seedDemoQueries } from './queries';
 import { seedDemoScreening } from './screening';
 import { seedDemoVisits } from './visits';
 
@@ -39,6 +40,8 @@ export async function seedDemo(store: Store): Promise<string[]> {
     ...(await seedDemoVisits(store)),
     ...(await seedDemoScreening(store)),
     ...(await seedDemoInfusions(store)),
+    // Issue 24: a conflict and data queries, on the records the seeds above wrote.
+    ...(await seedDemoQueries(store)),
     // Last: the participants as the store now holds them, all seeds done.
     ...(await demoParticipantLines(store)),
   ];

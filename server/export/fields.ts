@@ -158,7 +158,9 @@ function flatten(schema: JsonSchema, path: string[], required: boolean, out: Fie
           merged.set(key, [...(merged.get(key) ?? []), sub]);
       for (const [key, subs] of merged) {
         const inAll = options.every((option) => option.required?.includes(key));
-        const sub: JsonSchema = subs.length === 1 ? subs[0]! : { anyOf: subs };
+        // The same field in several options (a data query's `text`) is one field when its schema is the same.
+        const same = subs.every((sub) => JSON.stringify(sub) === JSON.stringify(subs[0]));
+        const sub: JsonSchema = same ? subs[0]! : { anyOf: subs };
         flatten(sub, [...path, key], required && inAll, out);
       }
       return;
@@ -185,7 +187,9 @@ function flatten(schema: JsonSchema, path: string[], required: boolean, out: Fie
 function fieldsOf(schema: z.ZodType): Field[] {
   const json = z.toJSONSchema(schema, { unrepresentable: 'any', io: 'output' }) as JsonSchema;
   const fields: Field[] = [];
-  if (json.properties) flatten(json, [], true, fields);
+  // An object, or a union of objects (a data query's messages, an infusion step's items): their fields.
+  const options = json.oneOf ?? json.anyOf;
+  if (json.properties || options?.every((option) => option.properties)) flatten(json, [], true, fields);
   else fields.push({ name: 'value', path: [], type: 'json', constraints: '', required: true });
   return fields;
 }

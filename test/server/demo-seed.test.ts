@@ -29,7 +29,8 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     // assessments, the screen failure's signature and revision.
     // Issue 21: 3 participants and their infusions (running: 7 steps, start, 2 sets; paused: + pause, 3 sets;
     // finished yesterday: 7 steps, start, end, 11 sets).
-    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2 + 3 + 10 + 12 + 20);
+    // Issue 24: two revisions of one participant from one base (a conflict), two queries and an answer.
+    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2 + 3 + 10 + 12 + 20 + 2 + 3);
     const events = await testStore.store.query<{ type: string; n: number }>(
       `select data->>'type' as type, count(*)::int as n from mutations where kind = 'infusionEvent' group by 1 order by 1`,
     );

@@ -187,8 +187,25 @@ describe(`exports (${STORE_KIND})`, () => {
       { status: 'applied' },
     ]);
     expect(await push(otherPhysician, [theirs])).toMatchObject([{ status: 'conflict' }]);
+    // Issue 24: a data query on the second set's SBP, answered by the nurse (each message its own record).
+    const query = mutation({
+      kind: 'dataQuery',
+      patientId,
+      data: {
+        action: 'raise',
+        target: { recordId: set2.recordId, kind: 'vitalSigns', rev: 1, field: 'sbp' },
+        text: 'PAS 170 ?',
+      },
+    });
+    const answer = mutation({
+      kind: 'dataQuery',
+      patientId,
+      data: { action: 'answer', queryId: query.recordId, text: 'Vérifiée sur la feuille' },
+    });
+    expect(await push(dataManager, [query])).toMatchObject([{ status: 'applied' }]);
+    expect(await push(nurse, [answer])).toMatchObject([{ status: 'applied' }]);
     seeded = {
-      mutations: [created, revised, set1, set2, voided, fever, signature, mine, theirs],
+      mutations: [created, revised, set1, set2, voided, fever, signature, mine, theirs, query, answer],
       patientId,
       signatureId,
     };
@@ -265,6 +282,11 @@ describe(`exports (${STORE_KIND})`, () => {
       expect(dictionary.find(([file, column]) => file === 'participant.csv' && column === 'sex')![4]).toMatch(
         /F=/,
       );
+      // The data queries' thread, like any kind: the raise's target and the answer's query in their columns.
+      const queries = parseCsv(files.get('dataQuery.csv')!.slice(1));
+      expect(queries).toHaveLength(3);
+      expect(queries[0]).toEqual(expect.arrayContaining(['target.field', 'queryId', 'action']));
+      expect(queries[1]).toEqual(expect.arrayContaining(['raise', 'sbp', 'PAS 170 ?']));
     });
   });
 
@@ -349,7 +371,7 @@ describe(`exports (${STORE_KIND})`, () => {
       }>(`select actor_user_id, detail from server_audit where action = 'export' order by id desc limit 1`);
       expect(rows[0]).toMatchObject({
         actor_user_id: dataManager.userId,
-        detail: { format: 'odm', revisions: seeded.mutations.length, records: 5 },
+        detail: { format: 'odm', revisions: seeded.mutations.length, records: 7 },
       });
     });
   });
