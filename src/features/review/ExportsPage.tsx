@@ -1,8 +1,10 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useRole } from '@/session/session-store';
 import { useOnline } from '@/ui/use-online';
 import { downloadExport, type ExportApiOptions, type ExportFormat } from './export-api';
+import './dsmb-messages';
 
 const FORMATS: readonly ExportFormat[] = ['odm', 'csv'];
 
@@ -75,6 +77,11 @@ export default function ExportsPage({
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/dsmb-report" data-testid="dsmb-report-link">
+          {t('dsmb.link')}
+        </Link>
+      </p>
       {message && (
         <p role={message.tone === 'error' ? 'alert' : 'status'} data-testid="export-message">
           {message.text}

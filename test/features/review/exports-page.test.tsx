@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render as renderBare, screen, waitFor } from '@testing-library/react';
+import { MemoryRouter } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import ExportsPage from '@/features/review/ExportsPage';
 import { initI18n } from '@/i18n';
@@ -18,6 +19,9 @@ const signedInAs = (role: Role) =>
       deviceId: crypto.randomUUID(),
     },
   });
+
+// The screen links to the DSMB report: it renders inside a router.
+const render = (ui: React.ReactElement) => renderBare(ui, { wrapper: MemoryRouter });
 
 beforeAll(async () => {
   await initI18n('fr');
