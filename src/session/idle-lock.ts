@@ -1,7 +1,11 @@
 // Auto-lock after a period without touch or key: cheap listeners only note the time; one timer checks it. A
 // tablet that slept (timers frozen) is checked again the moment it becomes visible.
+//
+// Only a person's own gestures count. Not 'scroll': the page scrolls by itself when its layout changes (an alarm
+// banner appearing over a scrolled screen moves it), which kept an unattended tablet unlocked; a person's scroll
+// comes with a touch, a wheel or a key anyway.
 
-export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input', 'scroll'] as const;
+export const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart', 'input'] as const;
 
 export type IdleWatchOptions = {
   timeoutMs: number;

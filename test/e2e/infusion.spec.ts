@@ -100,6 +100,17 @@ async function padFitsAndKeysAreBig(page: Page, label: string) {
   expect(key!.height, `${label}: key height`).toBeGreaterThanOrEqual(56);
 }
 
+/**
+ * Jumps the clock by more than the idle lock's 5 minutes with no touch: the tablet locks (always, never a race
+ * with the banner), and the lock screen names the check that fell due meanwhile.
+ */
+async function jumpPastIdleLock(page: Page, by: string, check: string) {
+  await page.clock.fastForward(by);
+  await expect(page.getByTestId('lock-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-due')).toContainText(check);
+  await expect(page.getByTestId('lock-notice')).not.toContainText(TRIAL_NUMBER);
+}
+
 async function timelineOf(page: Page) {
   const rows = page.getByTestId('timeline-row');
   await expect(rows.first()).toBeVisible();
@@ -222,17 +233,13 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await expect(page.getByTestId('alarm-sound-locked')).toHaveCount(0);
   expect(await page.evaluate(() => Notification.permission)).toBe('granted');
 
-  // 15 minutes later: the check rings (system notification posted). Locked (by the idle lock, or by hand), the
-  // lock screen shows the check due, never the participant.
-  await page.clock.fastForward('15:00');
-  await expect(page.getByTestId('alarm-banner').or(page.getByTestId('lock-due'))).toBeVisible();
+  // 15 minutes later: the check rings (system notification posted). Fifteen minutes without a touch pass the
+  // 5-minute idle lock, so the tablet is locked, always: the lock screen shows the check due, never the
+  // participant, and the banner is there at unlock.
+  await jumpPastIdleLock(page, '15:00', 'Contrôle à 15 min');
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __notifications: string[] }).__notifications))
     .toContainEqual(`${TRIAL_NUMBER} · IF — Contrôle à 15 min`);
-  if (!(await page.getByTestId('lock-screen').isVisible()))
-    await page.getByRole('button', { name: 'Verrouiller' }).click();
-  await expect(page.getByTestId('lock-due')).toContainText('Contrôle à 15 min');
-  await expect(page.getByTestId('lock-notice')).not.toContainText(TRIAL_NUMBER);
   await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
   await expect(page.getByTestId('alarm-banner')).toContainText('Contrôle à 15 min');
 
@@ -264,9 +271,9 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await page.setViewportSize({ width: 800, height: 1280 });
 
   // The 30-minute check with a fever: accepted, highlighted, the reaction checklist opens.
-  await page.clock.fastForward('15:00');
-  if (await page.getByTestId('lock-screen').isVisible())
-    await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
+  await jumpPastIdleLock(page, '15:00', 'Contrôle à 30 min');
+  await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
+  await expect(page.getByTestId('alarm-banner')).toContainText('Contrôle à 30 min');
   await page.getByTestId('alarm-enter').click();
   await tapDigits(page, '124' + '78' + '96' + '386' + '97' + '18');
   await expect(page.getByTestId('pad-field-temperatureC')).toHaveClass(/pad-field-flagged/);
@@ -293,9 +300,8 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await severe.getByTestId('severe-pause').click();
   await expect(page.getByTestId('running')).toHaveAttribute('data-status', 'paused');
   const clockBefore = await page.getByTestId('run-clock').textContent();
+  // Two minutes, under the idle lock's five since the last tap (Pause): the tablet stays unlocked.
   await page.clock.fastForward('02:00');
-  if (await page.getByTestId('lock-screen').isVisible())
-    await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
   await expect(page.getByTestId('run-clock')).toHaveText(clockBefore!); // paused time excluded
   const timeline = page.getByTestId('infusion-timeline');
   await expect(timeline).toContainText('Pause : Réaction');

@@ -44,6 +44,16 @@ describe('auto-lock after idle time', () => {
     expect(onIdle).toHaveBeenCalledOnce();
   });
 
+  it('a scroll the page makes by itself (an alarm banner moving the layout) is not activity', () => {
+    const onIdle = vi.fn();
+    const target = new EventTarget();
+    watchIdle({ timeoutMs: 5 * MINUTE, onIdle, target: target as Window });
+    vi.advanceTimersByTime(4 * MINUTE);
+    target.dispatchEvent(new Event('scroll'));
+    vi.advanceTimersByTime(MINUTE);
+    expect(onIdle).toHaveBeenCalledOnce();
+  });
+
   it('stops listening when stopped', () => {
     const onIdle = vi.fn();
     const stop = watchIdle({ timeoutMs: MINUTE, onIdle, target: new EventTarget() as Window });
