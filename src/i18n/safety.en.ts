@@ -190,6 +190,8 @@ const safetyEn: typeof safetyFr = {
     lln: 'LLN',
     uln: 'ULN',
     baseline: 'Pre-infusion value',
+    baselineFromScreening: 'Screening labs of {{date}}: {{value}}',
+    screeningReference: 'Before infusion (screening of {{date}}): {{value}} {{unit}}',
     labGrade: 'Grade {{grade}}',
     labGradeBasis: {
       normalRange: 'within normal limits',

@@ -188,6 +188,8 @@ const safetyFr = {
     lln: 'LIN',
     uln: 'LSN',
     baseline: 'Valeur avant perfusion',
+    baselineFromScreening: 'Bilan de sélection du {{date}} : {{value}}',
+    screeningReference: 'Avant perfusion (sélection du {{date}}) : {{value}} {{unit}}',
     labGrade: 'Grade {{grade}}',
     labGradeBasis: {
       normalRange: 'dans les normes',

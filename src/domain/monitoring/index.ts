@@ -2,6 +2,7 @@
 export { planCheck, checkRecord, type ChecklistEntry, type OngoingEvent, type CheckPlan } from './checklist';
 export { doneTimes, monitoringStrip, type StripItem } from './strip';
 export { participantMonitoring, type ParticipantMonitoring } from './participant';
+export { labBaselinesFromEligibility, type LabBaseline } from './lab-baselines';
 export { toleranceStatus, type ToleranceStatus, type ToleranceEventInput } from './tolerance-status';
 export {
   adverseEventViews,

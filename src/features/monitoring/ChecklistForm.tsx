@@ -31,7 +31,7 @@ import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { NumberPad, type PadField } from '@/ui/NumberPad';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
-import { emptyLabs, LabsSection, labEntries, type LabValues } from './LabsSection';
+import { emptyLabs, LabsSection, labEntries, type LabScreening, type LabValues } from './LabsSection';
 import { isoNow } from './time';
 
 // One timed check of days 1–10 (issue 22): every solicited CTCAE term "absent / present → grade 1–5" with NCI's
@@ -91,6 +91,7 @@ export function ChecklistForm({
   item,
   events,
   previousLabs,
+  labScreening,
   onSaved,
 }: {
   patientId: string;
@@ -99,6 +100,8 @@ export function ChecklistForm({
   events: readonly AdverseEventView[];
   /** Normal limits and baseline from an earlier check, to prefill. */
   previousLabs?: Partial<LabValues>;
+  /** The screening's pre-infusion lab values, to say where a baseline came from. */
+  labScreening?: LabScreening;
   onSaved?: (recordId: string) => void;
 }) {
   const { t, i18n } = useTranslation();
@@ -280,7 +283,7 @@ export function ChecklistForm({
           )}
         </section>
 
-        {item.includesLabs && <LabsSection form={form} />}
+        {item.includesLabs && <LabsSection form={form} screening={labScreening} />}
 
         <section className="panel" aria-labelledby="other-title">
           <h2 id="other-title">{t('monitoring.otherEvents')}</h2>

@@ -2,17 +2,21 @@ import { useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { ChecklistEntry } from '@/domain/monitoring';
 import { adverseEventTermFor, ctcaeTerm } from '@/domain/safety/ctcae';
+import type { LabBaseline } from '@/domain/monitoring/lab-baselines';
 import { gradeLab, LAB_TERMS, type LabResult, type LabTerm } from '@/domain/safety/labs';
 import { langOf } from '@/features/adverse-events';
 import type { CtcaeGrade } from '@/schema/adverse-events';
 import type { CheckLab } from '@/schema/monitoring';
 import { Field } from '@/ui/Field';
-import { formatNumber, parseDecimal } from '@/ui/format';
+import { formatDate, formatNumber, parseDecimal } from '@/ui/format';
 import type { ChecklistValues } from './ChecklistForm';
 
 // The labs of days 1, 3 and 10 (blood count, creatinine, ALT, AST): each value with its lab's normal limits,
 // graded live by gradeLab — against the participant's pre-infusion value where CTCAE grades by baseline (ALT/AST
 // with an abnormal baseline, creatinine) — with the rule that produced the grade. Saving the check confirms it.
+
+/** The screening's assessment date and its pre-infusion values (labBaselinesFromEligibility). */
+export type LabScreening = { date: string; values: Partial<Record<LabTerm, LabBaseline>> };
 
 export type LabRow = { value: string; lln: string; uln: string; baseline: string };
 export type LabValues = Record<LabTerm, LabRow>;
@@ -84,20 +88,36 @@ export function labEntries(values: LabValues): { entries: ChecklistEntry[]; reco
   return { entries, records };
 }
 
-export function LabsSection({ form }: { form: UseFormReturn<ChecklistValues> }) {
+export function LabsSection({
+  form,
+  screening,
+}: {
+  form: UseFormReturn<ChecklistValues>;
+  screening?: LabScreening | undefined;
+}) {
   const { t } = useTranslation();
   return (
     <section className="panel" aria-labelledby="labs-title" data-testid="labs">
       <h2 id="labs-title">{t('monitoring.labs')}</h2>
       {LAB_TERMS.map((term) => (
-        <LabRowFields key={term} term={term} form={form} />
+        <LabRowFields key={term} term={term} form={form} screening={screening} />
       ))}
     </section>
   );
 }
 
-function LabRowFields({ term, form }: { term: LabTerm; form: UseFormReturn<ChecklistValues> }) {
+function LabRowFields({
+  term,
+  form,
+  screening,
+}: {
+  term: LabTerm;
+  form: UseFormReturn<ChecklistValues>;
+  screening: LabScreening | undefined;
+}) {
   const { t, i18n } = useTranslation();
+  const fromScreening = screening?.values[term];
+  const screeningDate = screening ? formatDate(`${screening.date}T12:00:00`, i18n.language) : '';
   const row = useWatch({ control: form.control, name: `labs.${term}` });
   const result = labResult(term, row);
   const limit = DECREASED.includes(term) ? 'lln' : 'uln';
@@ -126,7 +146,18 @@ function LabRowFields({ term, form }: { term: LabTerm; form: UseFormReturn<Check
           />
         </Field>
         {usesBaseline(term) && (
-          <Field id={`lab-${term}-baseline`} label={t('monitoring.baseline')}>
+          <Field
+            id={`lab-${term}-baseline`}
+            label={t('monitoring.baseline')}
+            {...(fromScreening?.baseline !== undefined
+              ? {
+                  hint: t('monitoring.baselineFromScreening', {
+                    value: formatNumber(fromScreening.baseline, i18n.language),
+                    date: screeningDate,
+                  }),
+                }
+              : {})}
+          >
             <input
               id={`lab-${term}-baseline`}
               inputMode="decimal"
@@ -136,6 +167,15 @@ function LabRowFields({ term, form }: { term: LabTerm; form: UseFormReturn<Check
           </Field>
         )}
       </div>
+      {fromScreening?.reference !== undefined && (
+        <p className="muted" data-testid={`lab-reference-${term}`}>
+          {t('monitoring.screeningReference', {
+            value: formatNumber(fromScreening.reference, i18n.language),
+            unit: LAB_UNITS[term],
+            date: screeningDate,
+          })}
+        </p>
+      )}
       {result && (
         <p className="lab-grade" role="status" data-testid={`lab-grade-${term}`}>
           {result.status === 'complete' ? (

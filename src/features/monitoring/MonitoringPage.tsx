@@ -3,7 +3,9 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useAdverseEvents, useNow } from '@/features/adverse-events';
 import { ChecklistForm } from './ChecklistForm';
 import { MonitoringStrip } from './MonitoringStrip';
-import { previousLabValues, useMonitoringFacts, useParticipantMonitoring } from './queries';
+import { labBaselinesFromEligibility } from '@/domain/monitoring/lab-baselines';
+import { formatNumber } from '@/ui/format';
+import { labDefaults, previousLabValues, useMonitoringFacts, useParticipantMonitoring } from './queries';
 import { TolerancePanel } from './TolerancePanel';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/db/database';
@@ -29,6 +31,9 @@ export default function MonitoringPage() {
   const title = `${String(participant.data.trialNumber)} · ${String(participant.data.initials)}`;
   const wanted = search.get('check') ?? monitoring?.current?.item.id;
   const chosen = monitoring?.strip.find((s) => s.item.id === wanted && s.item.id.startsWith('day-'));
+  const baselines = labBaselinesFromEligibility(facts?.screening?.facts);
+  const format = (n: number) =>
+    formatNumber(n, i18n.language, { maximumFractionDigits: 2, useGrouping: false });
   return (
     <section className="monitoring-page">
       <p>
@@ -58,7 +63,10 @@ export default function MonitoringPage() {
                   patientId={participantId}
                   item={chosen.item}
                   events={events}
-                  previousLabs={previousLabValues(facts?.records ?? [])}
+                  previousLabs={labDefaults(baselines, previousLabValues(facts?.records ?? []), format)}
+                  labScreening={
+                    facts?.screening ? { date: facts.screening.screeningDate, values: baselines } : undefined
+                  }
                   onSaved={() => setSearch({}, { replace: true })}
                 />
               )}

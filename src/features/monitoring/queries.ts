@@ -2,18 +2,31 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/db/database';
 import { checkRecords, infusionTimes, participantTolerance } from '@/db/tolerance';
 import { participantMonitoring } from '@/domain/monitoring';
+import type { LabBaseline } from '@/domain/monitoring/lab-baselines';
+import type { LabTerm } from '@/domain/safety/labs';
+import type { EligibilityRecord } from '@/schema/screening';
 import type { CheckLab } from '@/schema/monitoring';
-import type { LabValues } from './LabsSection';
+import type { LabRow, LabValues } from './LabsSection';
 
 /** The infusion's times and the records citing a check, live; the strip is computed from them at `now`. */
 export function useMonitoringFacts(patientId: string) {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [infusion, records] = await Promise.all([
+    const [infusion, records, eligibility] = await Promise.all([
       infusionTimes(db, patientId),
       checkRecords(db, patientId),
+      db.records
+        .where('[patientId+kind]')
+        .equals([patientId, 'eligibility'])
+        .filter((r) => !r.voided)
+        .toArray(),
     ]);
-    return { infusion, records };
+    // The screening's assessment (the latest as of its date): its labs are the pre-infusion baseline.
+    const screening = eligibility
+      .map((r) => r.data as EligibilityRecord)
+      .sort((a, b) => a.screeningDate.localeCompare(b.screeningDate))
+      .at(-1);
+    return { infusion, records, screening };
   }, [patientId]);
 }
 
@@ -49,5 +62,32 @@ export function previousLabValues(records: readonly { kind: string; data: Record
         uln: lab.uln !== undefined ? String(lab.uln) : '',
         baseline: lab.baseline !== undefined ? String(lab.baseline) : '',
       };
+  return out;
+}
+
+/**
+ * What the lab rows start with: the screening's pre-infusion values (creatinine, ALT/AST baseline and ULN), then
+ * what the participant's last lab check gave for each (normal limits, a baseline someone set) wherever it gave one.
+ */
+export function labDefaults(
+  screening: Partial<Record<LabTerm, LabBaseline>>,
+  previous: Partial<LabValues>,
+  format: (n: number) => string,
+): Partial<LabValues> {
+  const out: Partial<LabValues> = {};
+  const terms = new Set([...Object.keys(screening), ...Object.keys(previous)] as LabTerm[]);
+  for (const term of terms) {
+    const s = screening[term];
+    const p = previous[term];
+    const pick = (key: 'lln' | 'uln' | 'baseline', fromScreening: number | undefined) =>
+      p?.[key] ? p[key] : fromScreening !== undefined ? format(fromScreening) : '';
+    const row: LabRow = {
+      value: '',
+      lln: pick('lln', undefined),
+      uln: pick('uln', s?.uln),
+      baseline: pick('baseline', s?.baseline),
+    };
+    out[term] = row;
+  }
   return out;
 }

@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { participantAdverseEvents } from '@/db/adverse-events';
 import { createRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import { monitoringSchedule } from '@/domain/schedule';
 import { ChecklistForm } from '@/features/monitoring/ChecklistForm';
+import MonitoringPage from '@/features/monitoring/MonitoringPage';
 import { initI18n } from '@/i18n';
 import { currentWriteContext, useSession } from '@/session/session-store';
 import { fakeAuthServer, setUpSession, type FakeServer } from '../../session/fake-auth-server';
@@ -174,5 +175,84 @@ describe('the checklist’s vital signs', () => {
       rr: 16,
       checkId: 'day-1',
     });
+  });
+});
+
+describe('the labs graded against the screening’s pre-infusion values', () => {
+  it('the day-1 check starts with the eligibility record’s creatinine and ALT as baselines, and grades by them', async () => {
+    const patientId = await participant();
+    const doctor = { ...currentWriteContext()!, role: 'physician' as const };
+    const started = Date.now() - 25 * 3_600_000;
+    const infusionId = crypto.randomUUID();
+    for (const data of [
+      {
+        infusionId,
+        type: 'start',
+        at: new Date(started).toISOString(),
+        plannedDurationMin: 60,
+        volumeToInfuseMl: 47,
+        rateMlPerHour: 47,
+        doseLevel: 2,
+        cellsToInfuse: 141_000_000,
+        weightKg: 70.5,
+        lotNumber: 'LOT-1',
+      },
+      {
+        infusionId,
+        type: 'end',
+        at: new Date(started + 3_600_000).toISOString(),
+        volumeInfusedMl: 47,
+        residualMl: 0,
+      },
+    ])
+      expect((await createRecord(getDb(), doctor, { kind: 'infusionEvent', patientId, data })).ok).toBe(true);
+    const eligibility = await createRecord(getDb(), doctor, {
+      kind: 'eligibility',
+      patientId,
+      data: {
+        screeningDate: '2026-02-20',
+        facts: { creatinineUmolL: 60, altUL: 80, altUln: 40, plateletsGL: 180 },
+        verdict: 'incomplete',
+        excludedBy: [],
+      },
+    });
+    expect(eligibility.ok).toBe(true);
+    render(
+      <MemoryRouter initialEntries={[`/participants/${patientId}/monitoring?check=day-1`]}>
+        <Routes>
+          <Route path="/participants/:participantId/monitoring" element={<MonitoringPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const baseline = (await screen.findByTestId('lab-creatinineIncreased')).querySelector(
+      '#lab-creatinineIncreased-baseline',
+    ) as HTMLInputElement;
+    expect(baseline.value).toBe('60');
+    expect(screen.getByTestId('lab-creatinineIncreased').textContent).toContain(
+      'Bilan de sélection du 20/02/2026 : 60',
+    );
+    expect(screen.getByTestId('lab-reference-plateletCountDecreased').textContent).toContain('180 G/L');
+    // Creatinine 200 µmol/L (ULN 110) against the screening's 60: 3.3 × baseline, grade 3 (1.8 × ULN would be 1).
+    fireEvent.change(document.getElementById('lab-creatinineIncreased-value')!, { target: { value: '200' } });
+    fireEvent.change(document.getElementById('lab-creatinineIncreased-uln')!, { target: { value: '110' } });
+    await waitFor(() =>
+      expect(screen.getByTestId('lab-grade-creatinineIncreased').textContent).toBe(
+        'Grade 3 3,33 × la valeur avant perfusion',
+      ),
+    );
+    // ALT 200 U/L with the abnormal screening baseline 80 (ULN 40, both from screening): 2.5 × baseline, grade 1
+    // (by the ULN alone it would be 5 × ULN, grade 2).
+    const alt = screen.getByTestId('lab-alanineAminotransferaseIncreased');
+    expect((alt.querySelector('#lab-alanineAminotransferaseIncreased-uln') as HTMLInputElement).value).toBe(
+      '40',
+    );
+    fireEvent.change(alt.querySelector('#lab-alanineAminotransferaseIncreased-value')!, {
+      target: { value: '200' },
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId('lab-grade-alanineAminotransferaseIncreased').textContent).toBe(
+        'Grade 1 2,5 × la valeur avant perfusion',
+      ),
+    );
   });
 });
