@@ -14,6 +14,7 @@ import { authRoutes } from './routes/auth';
 import { dsmbReportRoutes } from './routes/dsmb-report';
 import { exportRoutes } from './routes/export';
 import { healthRoutes } from './routes/health';
+import { peopleRoutes, reviewRoutes } from './routes/review';
 import { syncRoutes } from './routes/sync';
 
 export type AppOptions = {
@@ -117,6 +118,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(syncRoutes, { prefix: '/api/sync' });
   await app.register(exportRoutes, { prefix: '/api/export' });
   await app.register(dsmbReportRoutes, { prefix: '/api/reports' });
+  await app.register(peopleRoutes, { prefix: '/api' });
+  await app.register(reviewRoutes, { prefix: '/api/review' });
 
   const staticDir = options.staticDir;
   const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));

@@ -32,4 +32,7 @@ export const ROUTE_ACCESS: Record<string, Access> = {
   'GET /api/export/csv': REVIEWERS,
   // The DSMB tolerance report (issue 24 item 4).
   'GET /api/reports/dsmb': REVIEWERS,
+  // Names of authors, signers and tablets, for every screen that shows them (issue 24).
+  'GET /api/people': CLINICAL,
+  'GET /api/review/devices': REVIEWERS,
 };

@@ -1,15 +1,23 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { outboxOldestAtSchema } from '../../src/schema/review';
 import { MAX_PUSH_BATCH, pullQuerySchema, pushResponseSchema } from '../../src/schema/sync';
 import { principalOf } from '../auth/access';
 import { authPolicy } from '../auth/auth-policy';
 import { ApiError } from '../errors';
 import { applyBatch } from '../sync/apply-batch';
 import { pullChangesJson } from '../sync/pull-changes';
+import { recordPull, recordPush } from '../review/device-sync';
 
 // The body is checked here rather than by a route schema so that each mutation is validated on its own (a bad
 // one is `rejected`, the others apply) and so that an oversized batch gets its own clear code.
-const pushBodySchema = z.object({ deviceId: z.string(), mutations: z.array(z.unknown()) });
+// `outboxOldestAt` (optional, issue 24) is the tablet's outbox report: one that is not a time is ignored, never a
+// reason to fail the batch.
+const pushBodySchema = z.object({
+  deviceId: z.string(),
+  mutations: z.array(z.unknown()),
+  outboxOldestAt: z.unknown().optional(),
+});
 
 export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/push', { schema: { response: { 200: pushResponseSchema } } }, async (request) => {
@@ -22,11 +30,14 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     if (body.data.deviceId !== principal.deviceId) {
       throw new ApiError(403, 'device-mismatch', 'This batch names another tablet than the signed-in one.');
     }
+    const now = authPolicy().now();
     const results = await applyBatch(app.store, principal, body.data.mutations, {
-      now: authPolicy().now(),
+      now,
       onStorageError: (error, mutationId) =>
         request.log.warn({ err: error, mutationId }, 'the database refused one mutation: rejected'),
     });
+    const report = outboxOldestAtSchema.safeParse(body.data.outboxOldestAt);
+    await recordPush(app.store, principal.deviceId, now, report.success ? report.data : undefined);
     return { results };
   });
 
@@ -35,6 +46,7 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     const principal = principalOf(request);
     const { after, limit } = request.query;
     const body = await pullChangesJson(app.store, principal.role, after, limit);
+    await recordPull(app.store, principal.deviceId, authPolicy().now());
     return reply.type('application/json; charset=utf-8').send(body);
   });
 };

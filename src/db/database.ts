@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { StoredDirectory } from './directory';
 import type { TabletPerson } from './people';
 import type { AuditEntry, Draft, OutboxEntry, StoredRecord, StoredRevision, SyncMeta } from './types';
 import { SCHEMA_VERSIONS } from './schema-versions';
@@ -13,6 +14,7 @@ export class ChevetDb extends Dexie {
   drafts!: EntityTable<Draft, 'key'>;
   meta!: EntityTable<SyncMeta, 'key'>;
   people!: EntityTable<TabletPerson, 'userId'>;
+  directory!: EntityTable<StoredDirectory, 'key'>;
 
   constructor(name = DEFAULT_DB_NAME) {
     super(name);

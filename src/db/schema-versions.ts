@@ -46,6 +46,11 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // The store's people directory (issue 24): every account and device by name, cached for offline screens.
+    version: 3,
+    stores: { directory: 'key' },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = SCHEMA_VERSIONS.at(-1)!.version;

@@ -115,4 +115,6 @@ export type SyncMeta = {
   lastSuccessAt?: string;
   lastAttemptAt?: string;
   lastError?: string;
+  /** Per device: the last outbox report its pushes carried (issue 24), so a changed one is sent even with no batch. */
+  outboxReports?: Record<string, string | null>;
 };

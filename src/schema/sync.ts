@@ -34,6 +34,8 @@ export const MAX_PUSH_BATCH = 1000;
 export const pushRequestSchema = z.object({
   deviceId: uuidSchema,
   mutations: z.array(z.unknown()).max(MAX_PUSH_BATCH),
+  /** Issue 24: when the oldest entry left waiting on the tablet after this batch was queued (null: none). */
+  outboxOldestAt: isoDateTimeSchema.nullable().optional(),
 });
 
 export const pushStatusSchema = z.enum(['applied', 'duplicate', 'conflict', 'rejected']);

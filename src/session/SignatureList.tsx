@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChevetDb } from '@/db/database';
+import { readNames } from '@/db/directory';
 import type { StoredRecord } from '@/db/types';
 import type { Signature } from '@/schema/signature';
 import { sessionDeps } from './session-store';
@@ -26,7 +27,8 @@ export type SignatureView = {
  *
  * Who signed is what the store recorded: the author of the signature's mutation (the token's person, never the
  * tablet's claim), named as the store's accounts name them — the name of that account as this tablet learnt it
- * at its sign-in here, else the `signerName` the store checked against the account (issue 17) — and the store's
+ * from the store's people directory or its sign-in here (issue 24), else the `signerName` the store checked against
+ * the account (issue 17) — and the store's
  * receipt time beside the tablet's `signedAt`. A stored signature whose author is not its signer (one pushed
  * before the store checked) is shown, marked, never valid.
  */
@@ -42,11 +44,11 @@ export function useRecordSignatures(
       .where('recordId')
       .anyOf(signatures.map((r) => r.id))
       .toArray();
-    const people = await database.people.bulkGet([...new Set(revisions.map((r) => r.userId))]);
+    const names = await readNames(database);
     return signatures.map((r) => {
       const created = revisions.find((v) => v.recordId === r.id && v.op === 'create');
       const author = created?.userId ?? r.createdBy;
-      const account = people.find((p) => p?.userId === author);
+      const account = names.find(author);
       return { record: r, author, synced: created?.seq != null, receivedAt: created?.receivedAt, account };
     });
   }, [database, record?.id, record?.patientId]);
@@ -63,7 +65,7 @@ export function useRecordSignatures(
           id: r.id,
           signature,
           validity,
-          signerName: (!notBySigner && account?.displayName.trim()) || signature.signerName,
+          signerName: (!notBySigner && account?.name) || signature.signerName,
           ...(receivedAt ? { receivedAt } : {}),
           notBySigner,
         };

@@ -6,11 +6,19 @@ import {
   type PullResponse,
   type PushResponse,
 } from '@/schema/sync';
+import { peopleDirectorySchema, type PeopleDirectory } from '@/schema/review';
 
-/** The two calls the sync engine makes; the HTTP one below, or a simulated network in tests. */
+/** The calls the sync engine makes; the HTTP one below, or a simulated network in tests. */
 export interface SyncApi {
-  push(body: { deviceId: string; mutations: Mutation[] }): Promise<PushResponse>;
+  /** `outboxOldestAt`: the tablet's outbox report (issue 24), optional on the wire. */
+  push(body: {
+    deviceId: string;
+    mutations: Mutation[];
+    outboxOldestAt?: string | null;
+  }): Promise<PushResponse>;
   pull(after: number, limit: number): Promise<PullResponse>;
+  /** The store's people directory (issue 24); a simulated network may have none. */
+  people?(): Promise<PeopleDirectory>;
 }
 
 /** Why a sync call failed, in terms the indicator can explain to a person. */
@@ -78,5 +86,6 @@ export function httpSyncApi(options: HttpSyncApiOptions): SyncApi {
       call(`/api/sync/pull?after=${after}&limit=${limit}`, { method: 'GET' }, (b) =>
         pullResponseSchema.parse(b),
       ),
+    people: () => call('/api/people', { method: 'GET' }, (b) => peopleDirectorySchema.parse(b)),
   };
 }

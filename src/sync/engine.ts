@@ -2,6 +2,7 @@ import { liveQuery, type Subscription } from 'dexie';
 import type { ChevetDb } from '@/db/database';
 import { SyncFailure, type SyncApi } from './api';
 import { backoffDelay } from './backoff';
+import { refreshDirectory } from './directory';
 import { pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { useSyncStatus } from './status-store';
@@ -104,6 +105,7 @@ export class SyncEngine {
     try {
       const push = await pushOutbox(db, api, deviceId, undefined, this.options.userId);
       const pulled = await pullChanges(db, api);
+      await refreshDirectory(db, api, this.now(), pulled > 0);
       // A mutation the store failed on alone waits for the next round; the rest was sent and pulled anyway.
       if (push.failure) throw push.failure;
       const at = this.now().toISOString();

@@ -45,14 +45,22 @@ export async function pushOutbox(
   /** Entries that failed alone in this round, with their failure: not sent again by the main loop. */
   const failing = new Map<number, { entry: OutboxEntry; error: SyncFailure }>();
   let stalled = false;
+  /** The outbox report the store last received from this round (undefined: none sent yet). */
+  let reported: string | null | undefined;
 
   const send = async (batch: OutboxEntry[]): Promise<void> => {
     await db.outbox.bulkUpdate(
       batch.map((entry) => ({ key: entry.order!, changes: { attempts: entry.attempts + 1 } })),
     );
     let results: PushResult[];
+    const outboxOldestAt = await oldestQueuedAt(db, new Set(batch.map((entry) => entry.mutationId)));
     try {
-      ({ results } = await api.push({ deviceId, mutations: batch.map((entry) => entry.mutation) }));
+      ({ results } = await api.push({
+        deviceId,
+        mutations: batch.map((entry) => entry.mutation),
+        outboxOldestAt,
+      }));
+      reported = outboxOldestAt;
     } catch (error) {
       if (!failsOnContent(error)) throw error;
       if (batch.length > 1) {
@@ -100,9 +108,47 @@ export async function pushOutbox(
     ]);
     report.setAside += 1;
   }
+  await reportOutbox(db, api, deviceId, reported);
   const left = [...failing.values()][0];
   if (left) report.failure = left.error;
   return report;
+}
+
+/**
+ * When the oldest entry of this tablet's outbox, any author's, but those of `sending`, was queued; null when no
+ * other waits. Each push carries it (issue 24): a data manager sees a tablet holding unsent data for long.
+ */
+async function oldestQueuedAt(db: ChevetDb, sending: ReadonlySet<string>): Promise<string | null> {
+  const oldest = await db.outbox
+    .orderBy('order')
+    .filter((entry) => !sending.has(entry.mutationId))
+    .first();
+  return oldest?.queuedAt ?? null;
+}
+
+/**
+ * The outbox report as it stands after the round, sent alone (an empty batch) when it differs from the last one
+ * the store received for this device: on a shared tablet, another person's entries may wait while this person
+ * has nothing to send, or may have left since. Best effort: a failure waits for the next round.
+ */
+async function reportOutbox(db: ChevetDb, api: SyncApi, deviceId: string, sent: string | null | undefined) {
+  const meta = await db.meta.get('sync');
+  const last = sent !== undefined ? sent : meta?.outboxReports?.[deviceId];
+  const now = await oldestQueuedAt(db, new Set());
+  let stored = sent;
+  if (now !== (last ?? null)) {
+    try {
+      await api.push({ deviceId, mutations: [], outboxOldestAt: now });
+      stored = now;
+    } catch {
+      // Offline or refused: the next round reports again.
+    }
+  }
+  if (stored === undefined || meta?.outboxReports?.[deviceId] === stored) return;
+  await db.transaction('rw', db.meta, async () => {
+    const current = (await db.meta.get('sync')) ?? { key: 'sync' as const, cursor: 0 };
+    await db.meta.put({ ...current, outboxReports: { ...current.outboxReports, [deviceId]: stored } });
+  });
 }
 
 /** The store answered, and its failure may be this batch's content: splitting the batch can tell. */

@@ -39,6 +39,14 @@ describe('tablet database migrations', () => {
         createdAt: '2026-03-02T08:00:00Z',
         syncState: i === 4 ? 'conflict' : 'synced',
         voided: false,
+        // From version 2 on, the tablet writes the indexed fields itself (the version 2 upgrade filled older rows).
+        ...(version >= 2
+          ? {
+              sortAt: i % 2 ? `2026-03-02T09:${String(i).padStart(2, '0')}:00+01:00` : '2026-03-02T08:00:00Z',
+              inConflict: i === 4 ? 1 : 0,
+              voided: 0,
+            }
+          : {}),
       }));
       await old.table('records').bulkAdd(records);
       await old
@@ -63,7 +71,7 @@ describe('tablet database migrations', () => {
       expect(await db.audit.count()).toBe(1);
       expect(await db.outbox.count()).toBe(1);
       expect(await db.drafts.get('u:f')).toMatchObject({ data: { sbp: '12' } });
-      // Version 2 fields are filled for old rows, so the new indexes find them.
+      // Version 2 fields are there for old rows, so the new indexes find them.
       const timeline = await db.records
         .where('[patientId+kind+sortAt]')
         .between(['p1', 'vitalSigns', Dexie.minKey], ['p1', 'vitalSigns', Dexie.maxKey])

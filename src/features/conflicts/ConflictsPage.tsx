@@ -5,8 +5,8 @@ import { resolveConflict } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { useWriteContext } from '@/session/session-store';
-import { formatDateTime } from '@/ui/format';
 import { fieldLabel, fieldValue } from '@/ui/field-labels';
+import { authorLine, useNames } from '@/session/people-names';
 import { conflictView, mergeChoices } from './conflict-view';
 
 export default function ConflictsPage() {
@@ -34,20 +34,11 @@ function ConflictCard({ record }: { record: StoredRecord }) {
   const [choices, setChoices] = useState<Record<string, 'stored' | 'competing'>>({});
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  // Authors by name and role when they have used this tablet (the store's pages carry ids only).
-  const people = useLiveQuery(() => getDb().people.toArray(), []);
+  // Authors by name, role and tablet, from the store's people directory (issue 24).
+  const names = useNames();
   const view = revisions && conflictView(revisions);
   if (!view) return null;
-  const by = (r: { userId: string; deviceId: string; at: string }) => {
-    const person = people?.find((p) => p.userId === r.userId);
-    const name = person
-      ? t('conflicts.author', { name: person.displayName, role: t(`session.role.${person.role}`) })
-      : t('conflicts.unknownAuthor');
-    const here = people?.some((p) => p.deviceId === r.deviceId);
-    return `${t('conflicts.by', { user: name, at: formatDateTime(r.at, i18n.language) })} ${t(
-      here ? 'conflicts.thisTablet' : 'conflicts.otherTablet',
-    )}`;
-  };
+  const by = (r: { userId: string; deviceId: string; at: string }) => authorLine(t, names, r, i18n.language);
   const show = (name: string, value: unknown) => fieldValue(t, i18n, record.kind, name, value);
 
   const resolve = async () => {

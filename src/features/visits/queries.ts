@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allVisitRecords, visitRecordsOf } from '@/db/assessments';
 import { getDb } from '@/db/database';
+import { useNames } from '@/session/people-names';
 
 // Live reads of the visit screens: any write here or from a sync re-renders them (and recomputes every score).
 
@@ -42,10 +43,8 @@ export function useRevisions(recordId: string | undefined) {
   );
 }
 
-/** Display names of the people known to this tablet, by user id (authors of revisions). */
+/** Display names of authors, by user id: the store's people directory and the people who signed in here. */
 export function usePeopleNames() {
-  return useLiveQuery(async () => {
-    const people = await getDb().people.toArray();
-    return new Map(people.map((p) => [p.userId, p.displayName || p.username]));
-  }, []);
+  const names = useNames(getDb());
+  return names && { get: (userId: string) => names.find(userId)?.name };
 }
