@@ -18,6 +18,7 @@ const MENU_SCREENS: Record<string, string> = {
   '/admin': 'admin.nav',
   '/conflicts': 'nav.conflicts',
   '/exports': 'review.nav',
+  '/queries': 'nav.queries',
 };
 
 /**

@@ -62,7 +62,9 @@ function FieldRow({
 }) {
   const { t, i18n } = useTranslation();
   const role = useRole();
-  const [open, setOpen] = useState(() => threads.some((q) => q.id === openQueryId));
+  // Open on the query the person came for (the threads load after the first render), then as they toggle it.
+  const [toggled, setOpen] = useState<boolean | null>(null);
+  const open = toggled ?? threads.some((q) => q.id === openQueryId);
   const [raising, setRaising] = useState(false);
   const name = path.split('.').at(-1)!;
   const label = path
