@@ -5,9 +5,10 @@ import PouchDB from 'pouchdb-node';
 import type { Mutation } from '../src/schema/sync';
 import { ROOT, rssMb } from './servers';
 
-// Figure 7: the same vital-sign sets as documents, replicated with PouchDB to an express-pouchdb server and back
-// to a fresh database, in the same batch size as Chevet's push. The local databases are in memory too, so
-// neither side pays for a disk the other does not.
+// Figure 7: the same vital-sign sets as documents, replicated with PouchDB to an express-pouchdb server that
+// stores them on disk (LevelDB, bench/pouch-server.mjs, as Chevet's store does) and back to a fresh database, in
+// the same batch size as Chevet's push. The tablet-side databases are in memory: Chevet's figure-5 client keeps
+// nothing either, so neither side pays for a disk the other does not.
 
 PouchDB.plugin(memory);
 const InMemory = PouchDB.defaults({ adapter: 'memory' });
