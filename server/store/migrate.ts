@@ -30,7 +30,14 @@ export async function migrate(store: Store, migrations?: Migration[]): Promise<n
   if (!rows[0]?.found)
     await store.query(`create table if not exists schema_migrations (
     version integer primary key, name text not null, applied_at timestamptz not null default now())`);
+  // One read says what is applied: a start on an up-to-date store opens no transaction.
+  const applied = new Set(
+    (await store.query<{ version: number }>('select version from schema_migrations')).rows.map((r) =>
+      Number(r.version),
+    ),
+  );
   for (const migration of all) {
+    if (applied.has(migration.version)) continue;
     await store.transaction(async (tx) => {
       // Two servers starting on one PostgreSQL must not both apply a migration: serialise on a lock.
       if (store.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7404)');

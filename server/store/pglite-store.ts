@@ -1,5 +1,6 @@
-import { PGlite } from '@electric-sql/pglite';
-import type { Queryable, Row, Store } from './store';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { copyText } from './copy-text';
+import type { CopyValue, Queryable, Row, Store } from './store';
 
 /**
  * PostgreSQL's default 128 MB of shared buffers live inside the WASM heap and stay resident once touched: the
@@ -23,10 +24,24 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
     const result = await db.query<T>(sql, params as unknown[]);
     return { rows: result.rows };
   };
+  // COPY … FROM '/dev/blob' reads the rows from a Blob handed to PGlite with the statement: no statement to parse
+  // per row and no JSON parameter to unpack (the push's log insert in about half the time of an INSERT, issue 25).
+  const copyRows = async (
+    on: PGlite | Transaction,
+    table: string,
+    columns: readonly string[],
+    rows: readonly (readonly CopyValue[])[],
+  ) => {
+    if (rows.length === 0) return;
+    await on.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], {
+      blob: new Blob([copyText(rows)]),
+    });
+  };
   return {
     kind: 'pglite',
     query: (sql, params) => exclusive(() => query(sql, params)),
     exec: (sql) => exclusive(async () => void (await db.exec(sql))),
+    copyRows: (table, columns, rows) => exclusive(() => copyRows(db, table, columns, rows)),
     transaction: (work) =>
       exclusive(() =>
         db.transaction(async (tx) => {
@@ -35,6 +50,7 @@ export async function openPgliteStore(dataDir?: string): Promise<Store> {
               rows: (await tx.query<T>(sql, params as unknown[])).rows,
             }),
             exec: async (sql: string) => void (await tx.exec(sql)),
+            copyRows: (table, columns, rows) => copyRows(tx, table, columns, rows),
           };
           return work(scoped);
         }),

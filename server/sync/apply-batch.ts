@@ -61,18 +61,19 @@ export async function applyBatch(
   options: ApplyOptions = {},
 ): Promise<PushResult[]> {
   const now = options.now ?? new Date();
+  // What needs no stored state is checked before the transaction, so the push lock is not held for it.
+  const results: PushResult[] = new Array(mutations.length);
+  const valid: { index: number; mutation: ValidMutation }[] = [];
+  mutations.forEach((raw, index) => {
+    const checked = validateMutation(raw, principal, now);
+    if (checked.ok) valid.push({ index, mutation: checked.mutation });
+    else results[index] = rejected(checked.mutationId, checked);
+  });
+  if (valid.length === 0) return results;
   return store.transaction(async (tx) => {
     // Pushes are serialised: sequence numbers are then assigned and committed in the same order, so a puller
     // can never skip a seq that commits later (PostgreSQL; PGlite has one connection anyway).
     if (store.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7405)');
-    const results: PushResult[] = new Array(mutations.length);
-    const valid: { index: number; mutation: ValidMutation }[] = [];
-    mutations.forEach((raw, index) => {
-      const checked = validateMutation(raw, principal, now);
-      if (checked.ok) valid.push({ index, mutation: checked.mutation });
-      else results[index] = rejected(checked.mutationId, checked);
-    });
-    if (valid.length === 0) return results;
 
     const stored = await existingMutations(
       tx,
@@ -473,38 +474,59 @@ async function recordStates(tx: Queryable, ids: string[]) {
   return states;
 }
 
+const MUTATION_COLUMNS = [
+  'mutation_id',
+  'record_id',
+  'kind',
+  'patient_id',
+  'op',
+  'rev',
+  'base_rev',
+  'data',
+  'reason',
+  'at',
+  'user_id',
+  'device_id',
+  'conflict',
+  'supersedes',
+] as const;
+
 async function insertMutations(tx: Queryable, rows: readonly NewRow[], principal: Principal) {
   const seqs = new Map<string, number>();
   if (rows.length === 0) return seqs;
-  // One statement and ONE parameter for the whole batch: the rows travel as a JSON array that the database
-  // unpacks itself (much cheaper than a dozen array parameters, above all on PGlite); `ord` keeps the order sent.
-  const batch = rows.map((x, ord) => ({
-    ord,
-    mutation_id: x.mutation.mutationId,
-    record_id: x.mutation.recordId,
-    kind: x.mutation.kind,
-    patient_id: x.mutation.patientId,
-    op: x.mutation.op,
-    rev: x.state.rev,
-    base_rev: x.mutation.baseRev,
-    data: x.mutation.data,
-    reason: x.mutation.reason ?? null,
-    at: x.mutation.at,
-    conflict: x.conflict,
-    supersedes: x.mutation.supersedes ?? null,
-  }));
-  const { rows: inserted } = await tx.query<{ mutation_id: string; seq: string | number }>(
-    `insert into mutations (mutation_id, record_id, kind, patient_id, op, rev, base_rev, data, reason, at, user_id, device_id, conflict, supersedes)
-     select mutation_id, record_id, kind, patient_id, op, rev, base_rev, data, reason, at, $2::uuid, $3::uuid, conflict, supersedes
-       from jsonb_to_recordset($1::jsonb)
-            as t(ord int, mutation_id uuid, record_id uuid, kind text, patient_id uuid, op text, rev int, base_rev int,
-                 data jsonb, reason text, at text, conflict bool, supersedes uuid)
-      order by ord
-     on conflict (mutation_id) do nothing
-     returning mutation_id, seq`,
-    [JSON.stringify(batch), principal.userId, principal.deviceId],
+  // The rows appended at once (COPY on PGlite), in the order sent, each drawing its seq from the identity
+  // (increment 1, no cache). Only pushes write the log, and each holds the push lock (one connection on PGlite),
+  // so nothing draws between them: the batch's seqs are the last one drawn and those just before. A mutationId
+  // stored already was answered `duplicate` by judge(), so none is inserted twice; should one be, the unique
+  // index refuses the batch and the one-at-a-time pass rejects it alone.
+  await tx.copyRows(
+    'mutations',
+    MUTATION_COLUMNS,
+    rows.map((x) => {
+      const m = x.mutation;
+      return [
+        m.mutationId,
+        m.recordId,
+        m.kind,
+        m.patientId,
+        m.op,
+        x.state.rev,
+        m.baseRev,
+        m.data,
+        m.reason ?? null,
+        m.at,
+        principal.userId,
+        principal.deviceId,
+        x.conflict,
+        m.supersedes ?? null,
+      ];
+    }),
   );
-  for (const row of inserted) seqs.set(row.mutation_id, Number(row.seq));
+  const { rows: drawn } = await tx.query<{ last: string | number }>(
+    "select currval(pg_get_serial_sequence('mutations', 'seq')) as last",
+  );
+  const first = Number(drawn[0]!.last) - rows.length + 1;
+  rows.forEach((x, i) => seqs.set(x.mutation.mutationId, first + i));
   return seqs;
 }
 

@@ -280,6 +280,43 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
       expect(results[1]!.reason).toMatch(/data\.comment/);
     });
 
+    it('stores every character COPY text escapes exactly as sent, and numbers the log in the order sent', async () => {
+      const { id } = await participant();
+      // The log is appended with COPY on PGlite (issue 25): tabs, newlines, carriage returns and backslashes are
+      // COPY's own separators and escapes, and JSON's escapes hold backslashes too.
+      const tricky = 'tab\there\nline\r\n back\\slash \\N \\t "quoted" \u00e9\u{1F489}';
+      const sets = [vitals({ comment: tricky }), vitals({ comment: '\\' }), vitals({ hr: 61 })].map((data) =>
+        mutation({ kind: 'vitalSigns', patientId: id, data }),
+      );
+      const voided = mutation({
+        kind: 'vitalSigns',
+        recordId: sets[2]!.recordId,
+        patientId: id,
+        op: 'void',
+        baseRev: 1,
+        data: sets[2]!.data,
+        reason: `entered twice\t(${tricky})`,
+      });
+      const results = await push(nurse, [...sets, voided]);
+      expect(results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied', 'applied']);
+      const seqs = results.map((r) => r.seq!);
+      expect(seqs).toEqual([seqs[0], seqs[0]! + 1, seqs[0]! + 2, seqs[0]! + 3]);
+      const { rows } = await testStore.store.query<{
+        seq: number;
+        mutation_id: string;
+        data: unknown;
+        reason: string | null;
+      }>(
+        'select seq, mutation_id, data, reason from mutations where mutation_id = any($1::uuid[]) order by seq',
+        [[...sets, voided].map((m) => m.mutationId)],
+      );
+      expect(rows.map((r) => [Number(r.seq), r.mutation_id])).toEqual(
+        [...sets, voided].map((m, i) => [seqs[i], m.mutationId]),
+      );
+      expect(rows.map((r) => r.data)).toEqual([...sets.map((m) => m.data), sets[2]!.data]);
+      expect(rows.map((r) => r.reason)).toEqual([null, null, null, voided.reason]);
+    });
+
     it('rejects only the mutation whose content the database refuses, and keeps the rest of the batch', async () => {
       const { id } = await participant();
       // A content the schemas accept but the database refuses (as NUL did): a trigger stands in for it.
