@@ -24,7 +24,16 @@ export function freePort(): Promise<number> {
 
 export type BenchAccount = { username: string; password: string; role: string };
 
-export type ChevetServer = { baseUrl: string; pid: number; stop: () => Promise<void> };
+export type ChevetServer = {
+  baseUrl: string;
+  pid: number;
+  /** The store's folder (PGlite) and the environment the server was started with, to start it again. */
+  dataDir: string;
+  env: NodeJS.ProcessEnv;
+  /** Ends the process with `signal` and keeps its data folder (figure 9 starts the server again on it). */
+  halt: (signal: NodeJS.Signals) => Promise<void>;
+  stop: () => Promise<void>;
+};
 
 /** Starts the built server (dist-server/, as `npm start` runs it) with the accounts created through the real CLI first. */
 export async function startChevet(options: {
@@ -71,6 +80,9 @@ export async function startChevet(options: {
   return {
     baseUrl,
     pid: child.pid!,
+    dataDir,
+    env,
+    halt: (signal) => stopChild(child, signal),
     stop: async () => {
       await stopChild(child);
       rmSync(dataDir, { recursive: true, force: true });
@@ -78,24 +90,24 @@ export async function startChevet(options: {
   };
 }
 
-async function waitFor(url: string, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
+export async function waitFor(url: string, child: ChildProcess, everyMs = 100) {
+  for (let i = 0; i < 60_000 / everyMs; i++) {
     if (child.exitCode !== null)
       throw new Error(`the server exited (${child.exitCode}) before answering ${url}`);
     const ok = await fetch(url)
       .then((r) => r.ok)
       .catch(() => false);
     if (ok) return;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, everyMs));
   }
   throw new Error(`no answer from ${url} after 60 s`);
 }
 
-function stopChild(child: ChildProcess) {
+export function stopChild(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
   return new Promise<void>((resolve) => {
-    if (child.exitCode !== null) return resolve();
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
-    child.kill('SIGTERM');
+    child.kill(signal);
     setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
   });
 }
