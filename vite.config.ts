@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import pkg from './package.json' with { type: 'json' };
+import { prerenderFirstScreen } from './scripts/prerender-plugin.mjs';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
 
@@ -12,6 +13,8 @@ export default defineConfig({
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     react(),
+    // The sign-in and lock screens prerendered into index.html, hydrated by the app (issue 25).
+    prerenderFirstScreen(),
     VitePWA({
       // 'prompt': a new service worker waits until the nurse taps "Update" (never mid-infusion).
       registerType: 'prompt',

@@ -61,8 +61,11 @@ async function coldStartOnce(profile: string, url: string, selector: string) {
   }
 }
 
-/** Installs the app in a fresh profile (online), so that later starts are served by its service worker. */
-async function installIn(profile: string, url: string) {
+/**
+ * Installs the app in a fresh profile (online), so that later starts are served by its service worker; `setUp`
+ * then brings the profile to the state the cold starts are measured in (e.g. someone signed in with a PIN).
+ */
+async function installIn(profile: string, url: string, setUp?: (page: Page) => Promise<void>) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     args: CHROMIUM_ARGS,
@@ -77,6 +80,7 @@ async function installIn(profile: string, url: string) {
     });
     await page.reload();
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30_000 });
+    await setUp?.(page);
   } finally {
     await context.close();
   }
@@ -86,12 +90,12 @@ export type ColdStart = { lcp: number[]; control: number[] };
 
 /** Figure 2 for both apps, alternating samples so that the machine's noise falls on both alike. */
 export async function coldStarts(
-  apps: { name: string; url: string; selector: string }[],
+  apps: { name: string; url: string; selector: string; setUp?: (page: Page) => Promise<void> }[],
   samples: number,
 ): Promise<Record<string, ColdStart>> {
   const profiles = apps.map(() => mkdtempSync(join(tmpdir(), 'chevet-bench-profile-')));
   try {
-    for (const [i, app] of apps.entries()) await installIn(profiles[i]!, app.url);
+    for (const [i, app] of apps.entries()) await installIn(profiles[i]!, app.url, app.setUp);
     const results = Object.fromEntries(apps.map((a) => [a.name, { lcp: [], control: [] } as ColdStart]));
     for (let s = 0; s < samples; s++) {
       for (const [i, app] of apps.entries()) {
@@ -155,6 +159,20 @@ export async function heapMb(page: Page) {
   return usedSize / 1024 / 1024;
 }
 
+export const BENCH_PIN = '314159';
+
+/** The app's first sign-in on this tablet (online), and the PIN chosen after it: the app is then unlocked. */
+export async function signInWithPin(app: Page, account: BenchAccount) {
+  await app.getByLabel('Identifiant').fill(account.username);
+  await app.getByLabel('Mot de passe').fill(account.password);
+  await app.getByLabel('Nom de cette tablette').fill('Tablette banc de mesure');
+  await app.getByRole('button', { name: 'Se connecter' }).click();
+  await app.getByLabel('Nouveau code PIN').fill(BENCH_PIN);
+  await app.getByLabel('Confirmez le code PIN').fill(BENCH_PIN);
+  await app.getByRole('button', { name: 'Enregistrer mon code PIN' }).click();
+  await app.getByTestId('session-who').waitFor();
+}
+
 /**
  * Figure 8, tablet side: the real app signed in, showing a participant whose timeline holds `records` vital-sign
  * sets (seeded into the app's own database by the harness, on the same origin).
@@ -170,15 +188,7 @@ export async function participantHeap(
   try {
     const app = await context.newPage();
     await app.goto(`${appUrl}/`);
-    await app.getByLabel('Identifiant').fill(account.username);
-    await app.getByLabel('Mot de passe').fill(account.password);
-    await app.getByLabel('Nom de cette tablette').fill('Tablette banc de mesure');
-    await app.getByRole('button', { name: 'Se connecter' }).click();
-    const pin = '314159';
-    await app.getByLabel('Nouveau code PIN').fill(pin);
-    await app.getByLabel('Confirmez le code PIN').fill(pin);
-    await app.getByRole('button', { name: 'Enregistrer mon code PIN' }).click();
-    await app.getByTestId('session-who').waitFor();
+    await signInWithPin(app, account);
 
     const { patientIds } = await harness.evaluate(
       ({ records }) => window.chevetBench.seed('chevet', records, 1),
@@ -187,7 +197,7 @@ export async function participantHeap(
     await harness.close();
     // A full load of the participant's page: the app comes back locked (its keys live in memory) and opens there.
     await app.goto(`${appUrl}/participants/${patientIds[0]}`);
-    await app.locator('#unlock-pin').fill(pin);
+    await app.locator('#unlock-pin').fill(BENCH_PIN);
     await app.getByTestId('unlock-form').locator('button[type="submit"]').click();
     await app.getByTestId('vitals-timeline').waitFor({ timeout: 60_000 });
     const rows = await app.getByTestId('vitals-timeline').locator('tbody tr').count();

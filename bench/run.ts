@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { INITIAL_JS_BUDGET_KB, initialJsGzipKb } from '../scripts/check-bundle-budget.mjs';
-import { coldStarts, heapMb, launch, openHarness, participantHeap, throttled } from './browser';
+import { heapMb, launch, openHarness, participantHeap, throttled } from './browser';
 import { makeTrial, summarise } from './dataset';
 import { pullAll, pushAll, signIn } from './http-sync';
 import { pouchReplication } from './pouchdb';
 import { restartTimes } from './restart';
 import { formatFigure, ratioTo, type Figure } from './report';
+import { coldStartFigures } from './start';
 import { ROOT, rssMb, startChevet, startMinimalPwa, startPostgres, type ChevetServer } from './servers';
 
 // `npm run bench`: every figure of issue 12, printed one per line and written to bench/results.json.
@@ -87,31 +88,9 @@ async function main() {
   const browser = await launch();
   const servers: ChevetServer[] = [app];
   try {
-    // Figure 2: offline cold starts, the app (its sign-in screen) against the minimal PWA (its button).
-    const cold = await coldStarts(
-      [
-        { name: 'chevet', url: `${app.baseUrl}/`, selector: '[data-testid="login-screen"] input' },
-        { name: 'minimal', url: `${minimal.baseUrl}/`, selector: '#tap' },
-      ],
-      COLD_STARTS,
-    );
-    for (const [id, key, label] of [
-      ['2a', 'lcp', 'offline cold start, 4× CPU: largest contentful paint'],
-      ['2b', 'control', 'offline cold start, 4× CPU: first usable control'],
-    ] as const) {
-      const chevet = median(cold.chevet![key]);
-      const yardstick = median(cold.minimal![key]);
-      report({
-        id,
-        name: label,
-        value: chevet,
-        unit: 'ms',
-        budget: '≤ 1.5× minimal PWA',
-        ok: chevet <= 1.5 * yardstick,
-        minimal: ratioTo(chevet, yardstick),
-        detail: { samples: COLD_STARTS, chevet: cold.chevet![key], minimal: cold.minimal![key] },
-      });
-    }
+    // Figure 2: offline cold starts, the app (its sign-in form, its lock screen) against the minimal PWA.
+    for (const figure of await coldStartFigures(app.baseUrl, minimal.baseUrl, NURSE, COLD_STARTS))
+      report(figure);
 
     // The minimal PWA's floors for figures 3, 4, 6 and 8: bare IndexedDB on the same browser, same run.
     const yardstick = await browser.newPage();

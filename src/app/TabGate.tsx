@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
+import { createHydratable } from '@/boot/hydration';
 import {
   browserLocks,
   claimTab,
@@ -11,7 +11,17 @@ import {
 import { stopSync } from './sync/start-sync';
 
 type TabStatus = { state: TabState; lost: boolean; lock?: TabLock };
-const useTab = create<TabStatus>(() => ({ state: 'checking', lost: false }));
+// Hydratable: the prerendered first screen is hydrated once the tab is known to be the active one (main.tsx).
+const useTab = createHydratable<TabStatus>(() => ({ state: 'checking', lost: false }));
+
+/** The tab's state once the lock has answered (`active` or `elsewhere`). */
+export function tabSettled(): Promise<TabState> {
+  return new Promise((resolve) => {
+    const settled = (state: TabState) => state !== 'checking' && (resolve(state), true);
+    if (settled(useTab.getState().state)) return;
+    const stop = useTab.subscribe(({ state }) => settled(state) && stop());
+  });
+}
 
 /** Set by a tab that lost the lock and is taken back: after its reload it takes the lock over at once. */
 const TAKE_OVER_KEY = 'chevet.takeOverTab';

@@ -1,5 +1,4 @@
 import { createBrowserRouter } from 'react-router';
-import { AuthGate } from './auth/AuthGate';
 import { Layout } from './Layout';
 import { HomePage } from './pages/HomePage';
 import { RouteError } from './RouteError';
@@ -36,11 +35,8 @@ const VISIT_ROUTES = [
 
 export const router = createBrowserRouter([
   {
-    element: (
-      <AuthGate>
-        <Layout />
-      </AuthGate>
-    ),
+    // Behind the sign-in and lock screens (AppRoot's AuthGate, above the router: the first screen needs none).
+    element: <Layout />,
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomePage /> },

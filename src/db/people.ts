@@ -58,7 +58,14 @@ export type TabletPerson = {
 
 /** People who can unlock this tablet offline (they have a PIN), most recently unlocked first. */
 export async function listPeopleWithPin(db: ChevetDb): Promise<TabletPerson[]> {
-  const people = await db.people.toArray();
+  return unlockable(await db.people.toArray());
+}
+
+/**
+ * Of the people stored on this tablet, those who can unlock it offline, most recently unlocked first (pure: the
+ * page's boot script reads the table without Dexie, src/boot/early-read.ts).
+ */
+export function unlockable(people: readonly TabletPerson[]): TabletPerson[] {
   return people
     .filter((person) => person.pin)
     .sort((a, b) =>

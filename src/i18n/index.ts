@@ -1,11 +1,9 @@
 import i18next, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import fr from './fr';
+import { LANGUAGE_STORAGE_KEY, LANGUAGES, storedLanguage, type Language } from './stored-language';
 
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'fr';
-const STORAGE_KEY = 'chevet.language';
+export { DEFAULT_LANGUAGE, isLanguage, LANGUAGES, storedLanguage, type Language } from './stored-language';
 
 // French, the default, is in the initial bundle: a catalogue fetched after the main script would delay the first
 // screen by a round trip (issue 12, figure 2). English is its own chunk, loaded on demand (precached offline).
@@ -27,19 +25,6 @@ const lazyCatalogues: BackendModule = {
   },
 };
 
-export function isLanguage(value: unknown): value is Language {
-  return LANGUAGES.includes(value as Language);
-}
-
-export function storedLanguage(): Language {
-  try {
-    const value = localStorage.getItem(STORAGE_KEY);
-    return isLanguage(value) ? value : DEFAULT_LANGUAGE;
-  } catch {
-    return DEFAULT_LANGUAGE;
-  }
-}
-
 export async function initI18n(language: Language = storedLanguage()) {
   await i18next
     .use(lazyCatalogues)
@@ -55,7 +40,8 @@ export async function initI18n(language: Language = storedLanguage()) {
       interpolation: { escapeValue: false }, // React escapes.
       react: { useSuspense: false },
     });
-  document.documentElement.lang = language;
+  // No document when the first screen is prerendered at build time (src/boot/prerender.tsx).
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
   return i18next;
 }
 
@@ -64,7 +50,7 @@ export async function changeLanguage(language: Language) {
   await i18next.changeLanguage(language);
   document.documentElement.lang = language;
   try {
-    localStorage.setItem(STORAGE_KEY, language);
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
     // Private mode or full storage: the switch still applies for this session.
   }

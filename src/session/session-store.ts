@@ -1,5 +1,7 @@
 import { useMemo } from 'react';
-import { create } from 'zustand';
+import { chevetBoot } from '@/boot/boot';
+import { firstScreen } from '@/boot/early-read';
+import { createHydratable } from '@/boot/hydration';
 import { getDb, type ChevetDb } from '@/db/database';
 import { findPersonByUsername, listPeopleWithPin, type PinVerifier, type TabletPerson } from '@/db/people';
 import type { WriteContext } from '@/db/write-context';
@@ -166,21 +168,29 @@ const initialState = {
   deviceRevoked: false,
 };
 
-export const useSession = create<SessionState>((set, get) => ({
+// Who could unlock when the page started, as the first screen showed them: the lock screen's people until its
+// own query answers, on that first screen only (its markup was prerendered from them: src/boot).
+let peopleAtStart: TabletPerson[] | undefined;
+export function startPeople(): TabletPerson[] | undefined {
+  return peopleAtStart;
+}
+
+// Hydratable: the first screen (prerendered) reads this store while React hydrates it (src/boot/hydration.ts).
+export const useSession = createHydratable<SessionState>((set, get) => ({
   ...initialState,
 
   init() {
     if (get().screen !== 'starting') return Promise.resolve();
     // Started once (main.tsx, before the first render; the gate's call joins it).
     starting ??= (async () => {
-      // A database that cannot be read leaves the online sign-in (which says what fails), never a blank screen.
-      const people = await listPeopleWithPin(deps.db()).catch(() => []);
+      // Read by the page's boot script with raw IndexedDB, before Dexie is even loaded; else through Dexie. A
+      // database that cannot be read leaves the online sign-in (which says what fails), never a blank screen.
+      const early = await chevetBoot()?.people.catch(() => null);
+      const people = early ?? (await listPeopleWithPin(deps.db()).catch(() => []));
       starting = undefined;
       if (get().screen !== 'starting') return;
-      set({
-        screen: people.length ? 'locked' : 'sign-in',
-        lockedUserId: people.length === 1 ? people[0]!.userId : undefined,
-      });
+      peopleAtStart = people;
+      set({ lockedUserId: undefined, ...firstScreen(people) });
     })();
     return starting;
   },
@@ -335,6 +345,11 @@ export const useSession = create<SessionState>((set, get) => ({
     });
   },
 }));
+
+// The first screen's people serve that screen only: any change of screen leaves them to the lock screen's query.
+useSession.subscribe((state, previous) => {
+  if (state.screen !== previous.screen && previous.screen !== 'starting') peopleAtStart = undefined;
+});
 
 async function finishSignIn(pending: PendingSignIn, verifier: PinVerifier, key: CryptoKey) {
   const db = deps.db();
@@ -521,6 +536,7 @@ export function resetSession() {
   pendingTokens = undefined;
   starting = undefined;
   session = undefined;
+  peopleAtStart = undefined;
   useSession.setState({ ...initialState });
 }
 

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedBeforeHydration } from '@/boot/hydration';
 import { listPeopleWithPin, type TabletPerson } from '@/db/people';
 import { PIN_MAX_LENGTH } from '@/session/pin';
-import { sessionDeps, useSession, type UnlockOutcome } from '@/session/session-store';
+import { sessionDeps, startPeople, useSession, type UnlockOutcome } from '@/session/session-store';
 import { LoginScreen } from './LoginScreen';
 
 /** Unlock with the personal PIN (offline): choose who you are, then type your PIN. */
@@ -11,7 +12,8 @@ export function LockScreen() {
   const { t } = useTranslation();
   const lockedUserId = useSession((s) => s.lockedUserId);
   const db = sessionDeps().db();
-  const people = useLiveQuery(() => listPeopleWithPin(db), [db]);
+  // On the page's first screen, the people it was prerendered with until Dexie answers (src/boot).
+  const people = useLiveQuery(() => listPeopleWithPin(db), [db], startPeople());
   const [chosen, setChosen] = useState<string | undefined>(lockedUserId);
   const selected = people?.find((p) => p.userId === (chosen ?? lockedUserId));
 
@@ -59,6 +61,9 @@ function UnlockForm({ person, onOther }: { person: TabletPerson; onOther: () => 
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<UnlockOutcome | null>(null);
+  const digits = (value: string) => value.replace(/\D/g, '');
+  // Prerendered: a PIN typed before the app ran is kept (and its Enter).
+  const form = useTypedBeforeHydration({ 'unlock-pin': (value) => setPin(digits(value)) });
   const disabled =
     person.offlineUnlockDisabled || (outcome && !outcome.ok && outcome.problem.startsWith('disabled'));
 
@@ -83,7 +88,13 @@ function UnlockForm({ person, onOther }: { person: TabletPerson; onOther: () => 
   })();
 
   return (
-    <form onSubmit={(event) => void submit(event)} noValidate data-testid="unlock-form">
+    <form
+      ref={form}
+      id="unlock-form"
+      onSubmit={(event) => void submit(event)}
+      noValidate
+      data-testid="unlock-form"
+    >
       <p className="lock-person">
         <strong>{person.displayName}</strong>{' '}
         <span className="muted">{t(`session.role.${person.role}`)}</span>
@@ -101,7 +112,7 @@ function UnlockForm({ person, onOther }: { person: TabletPerson; onOther: () => 
             maxLength={PIN_MAX_LENGTH}
             autoFocus
             value={pin}
-            onChange={(e) => setPin(e.target.value.replace(/\D/g, ''))}
+            onChange={(e) => setPin(digits(e.target.value))}
           />
         </div>
       )}

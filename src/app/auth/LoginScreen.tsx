@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTypedBeforeHydration } from '@/boot/hydration';
 import { listPeopleWithPin } from '@/db/people';
 import type { AuthFailure } from '@/session/auth-errors';
 import { rememberedDeviceName } from '@/session/settings';
@@ -21,6 +22,12 @@ export function LoginScreen() {
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(rememberedDeviceName);
   const [busy, setBusy] = useState(false);
+  // Prerendered: what was typed before the app ran is kept (and a submit is made again).
+  const form = useTypedBeforeHydration({
+    'login-username': setUsername,
+    'login-password': setPassword,
+    'login-device': setDeviceName,
+  });
   const [failure, setFailure] = useState<
     { error: AuthFailure; offlineUnlockUserId?: string } | 'required' | null
   >(null);
@@ -83,7 +90,7 @@ export function LoginScreen() {
           <p className="muted">{t('auth.firstAdmin.embedded')}</p>
         </div>
       )}
-      <form onSubmit={(event) => void submit(event)} noValidate>
+      <form ref={form} id="login-form" onSubmit={(event) => void submit(event)} noValidate>
         <div className="field">
           <label htmlFor="login-username">{t('auth.username')}</label>
           <input

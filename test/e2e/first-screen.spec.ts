@@ -1,0 +1,99 @@
+import { expect, test, type Page } from '@playwright/test';
+import { createUser, signInWithNewPin } from './support';
+
+// Issue 25: the sign-in and lock screens are prerendered into index.html and put into the page by a boot script
+// before the app's bundle runs; React then hydrates them. What the person typed meanwhile is not lost, and a form
+// sent before the app could handle it is neither sent by the browser (a GET with the password) nor forgotten.
+// Here the app's entry module is held back until the test lets it go: the screen is the prerendered one.
+
+// Requests answered by a service worker do not go through page.route: this spec runs without it.
+test.use({ serviceWorkers: 'block' });
+
+const NURSE = {
+  username: 'e2e-first-screen',
+  password: 'e2e-first-screen-password-1',
+  displayName: 'Inès Premier-Écran',
+  role: 'nurse' as const,
+};
+const PIN = '730514';
+
+/** Holds the app's entry module back; the returned function lets it load. */
+async function holdTheApp(page: Page) {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const hydrated = (page: Page) =>
+  page.evaluate(() => (window as { chevetBoot?: { hydrated?: boolean } }).chevetBoot?.hydrated ?? false);
+
+test('the sign-in form filled and sent before the app has loaded signs in once it has', async ({
+  page,
+  request,
+}) => {
+  await createUser(request, NURSE);
+  const release = await holdTheApp(page);
+  await page.goto('/');
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await page.getByLabel('Identifiant').fill(NURSE.username);
+  await page.getByLabel('Mot de passe').fill(NURSE.password);
+  await page.getByLabel('Nom de cette tablette').fill('Tablette premier écran');
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  expect(await hydrated(page)).toBe(false);
+  // Not sent by the browser: no navigation, the password in no address.
+  expect(new URL(page.url()).search).toBe('');
+  await expect(page.getByLabel('Mot de passe')).toHaveValue(NURSE.password);
+
+  release();
+  await expect(page.getByTestId('pin-setup')).toBeVisible();
+  await page.getByLabel('Nouveau code PIN').fill(PIN);
+  await page.getByLabel('Confirmez le code PIN').fill(PIN);
+  await page.getByRole('button', { name: 'Enregistrer mon code PIN' }).click();
+  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+});
+
+test('a PIN typed into the prerendered lock screen before the app has loaded unlocks it', async ({
+  page,
+  request,
+}) => {
+  await createUser(request, NURSE);
+  await page.goto('/');
+  await signInWithNewPin(page, NURSE, PIN);
+
+  const release = await holdTheApp(page);
+  await page.reload();
+  const field = page.locator('#unlock-pin');
+  await expect(page.getByTestId('lock-screen')).toContainText(NURSE.displayName);
+  await expect(field).toBeFocused();
+  await field.pressSequentially(PIN);
+  await field.press('Enter');
+  expect(await hydrated(page)).toBe(false);
+  await expect(field).toHaveValue(PIN);
+
+  release();
+  // The PIN and its Enter, taken over by the app: unlocked without typing again.
+  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+  expect(await hydrated(page)).toBe(true);
+});
+
+test('a PIN typed before the app has loaded is still there for the Unlock button', async ({
+  page,
+  request,
+}) => {
+  await createUser(request, NURSE);
+  await page.goto('/');
+  await signInWithNewPin(page, NURSE, PIN);
+
+  const release = await holdTheApp(page);
+  await page.reload();
+  await page.locator('#unlock-pin').pressSequentially(PIN);
+  release();
+  await expect.poll(() => hydrated(page)).toBe(true);
+  await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+});
