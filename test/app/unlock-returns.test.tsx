@@ -58,6 +58,8 @@ async function lockAndUnlock(userId: string) {
 async function typeIn(label: string, value: string) {
   const field = screen.getByLabelText(label, { exact: true }) as HTMLInputElement;
   await waitFor(() => expect(field.closest('fieldset')?.disabled ?? false).toBe(false));
+  // The draft's autosave subscribes in an effect of that same render: let React run it (a person is slower).
+  await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
   fireEvent.change(field, { target: { value } });
 }
 /** Lets the draft's autosave run (the lock flushes it too, but a person pauses before it fires). */

@@ -143,7 +143,7 @@ test('a withdrawal: date and reason, shown in the list, the record kept; the ope
   await expect(page).toHaveURL(/[?&]status=withdrawn/);
   const row = page.getByTestId('participant-row-MSC-LES-67');
   await expect(row.getByTestId('row-status')).toHaveText(
-    `Sorti d’étude — ${when} Retrait du consentement par la participante`,
+    `Sorti d’étude Le ${when} : Retrait du consentement par la participante`,
   );
   const statuses = await page.getByTestId('participant-list').getByTestId('row-status').allTextContents();
   expect(statuses.length).toBeGreaterThan(0);
@@ -206,7 +206,7 @@ test('the dose card computes with the weight measured on the infusion day', asyn
   await expect(card.getByTestId('dose-weight')).toHaveText('64 kg');
   await expect(card.getByTestId('dose-weight-from')).toContainText('Poids mesuré le jour de la perfusion');
   await expect(card.getByTestId('dose-cells')).toHaveText(/Cellules à perfuser : 128\s000\s000/);
-  await page.getByLabel('Cellules viables dans la poche (×10⁶)').fill('200');
+  await page.getByLabel('Cellules viables dans la poche').fill('200');
   await page.getByLabel('Volume de la poche').fill('100');
   await expect(card.getByTestId('dose-volume')).toHaveText('Volume à perfuser : 64 mL');
 });

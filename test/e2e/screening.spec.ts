@@ -160,7 +160,7 @@ test('offline: screen to eligible, sign, include, dose card; reload offline; syn
   const card = page.getByTestId('dose-card');
   await expect(card.getByTestId('dose-level')).toHaveText('Niveau de dose : 2 ×10⁶ cellules/kg (cohorte 1)');
   await expect(card.getByTestId('dose-cells')).toHaveText(/Cellules à perfuser : 124\s000\s000/);
-  await page.getByLabel('Cellules viables dans la poche (×10⁶)').fill('200');
+  await page.getByLabel('Cellules viables dans la poche').fill('200');
   await page.getByLabel('Volume de la poche').fill('100');
   await expect(card.getByTestId('dose-volume')).toHaveText('Volume à perfuser : 62 mL');
 
@@ -222,7 +222,7 @@ test('a screen failure keeps its record and its reason', async ({ page, context 
   await unlockWithPin(page, DOCTOR.displayName, PIN);
   await page.getByRole('link', { name: 'Participants' }).click();
   await expect(page.getByTestId('participant-row-MSC-LES-62').getByTestId('row-status')).toContainText(
-    'Non inclus — 3 — Maladie active',
+    'Non inclus Motif : 3 — Maladie active',
   );
   await openScreening(page, 'MSC-LES-62');
   await expect(page.getByTestId('reason-I3')).toHaveText('SELENA-SLEDAI 4 (seuil ≥ 6)');

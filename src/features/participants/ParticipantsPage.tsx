@@ -90,26 +90,40 @@ export default function ParticipantsPage() {
           >
             <Link to={`/participants/${row.record.id}`} className="card-link">
               <strong>{row.participant.trialNumber}</strong>
-              <span>
+              <span className="row-who">
                 {row.participant.initials}
                 {row.sex && ` · ${t(`participants.sex${row.sex}`)}`}
                 {row.ageYears !== undefined && ` · ${t('screening.list.age', { age: row.ageYears })}`}
                 {row.participant.doseLevel !== undefined &&
                   ` · ${t('screening.list.dose', { dose: row.participant.doseLevel })}`}
               </span>
-              <span data-testid="row-status">
-                {t(`participants.statuses.${row.status}`)}
-                {row.status === 'screen-failed' &&
-                  row.participant.screenFailureReason &&
-                  ` — ${row.participant.screenFailureReason}`}
-                {row.status === 'withdrawn' &&
-                  ` — ${row.participant.withdrawalDate ? format.date(`${row.participant.withdrawalDate}T12:00:00`) : ''} ${row.participant.withdrawalReason ?? ''}`}
+              <span data-testid="row-status" className="row-status">
+                <span>{t(`participants.statuses.${row.status}`)}</span>{' '}
+                {row.status === 'screen-failed' && row.participant.screenFailureReason && (
+                  <span className="row-status-reason">
+                    {t('screening.list.failureReason', { reason: row.participant.screenFailureReason })}
+                  </span>
+                )}
+                {row.status === 'withdrawn' && (
+                  <span className="row-status-reason">
+                    {t('screening.list.withdrawnOn', {
+                      date: row.participant.withdrawalDate
+                        ? format.date(`${row.participant.withdrawalDate}T12:00:00`)
+                        : '—',
+                      reason: row.participant.withdrawalReason ?? '',
+                    })}
+                  </span>
+                )}
               </span>
-              <span className="muted" data-testid="row-next">
-                {nextText(t, format, row.next)}
+              <span className="row-next">
+                {row.next.step !== 'none' && (
+                  <span className="muted" data-testid="row-next">
+                    {nextText(t, format, row.next)}
+                  </span>
+                )}
+                <NextVisit participant={row.record} />
               </span>
             </Link>
-            <NextVisit participant={row.record} />
             <SyncBadge state={row.record.syncState} />
           </li>
         ))}

@@ -54,7 +54,9 @@ export function DoseCard({
     <section className="panel dose-card" aria-labelledby="dose-title" data-testid="dose-card">
       <h2 id="dose-title">{t('screening.dose.title')}</h2>
       <p className="dose-level" data-testid="dose-level">
-        {t('screening.dose.level', { dose: p.doseLevel, cohort: p.cohort ?? '—' })}
+        {p.cohort !== undefined
+          ? t('screening.dose.levelInCohort', { dose: p.doseLevel, cohort: p.cohort })
+          : t('screening.dose.level', { dose: p.doseLevel })}
       </p>
       <p>
         {t('screening.dose.weight')} :{' '}
@@ -65,11 +67,11 @@ export function DoseCard({
         <small data-testid="dose-weight-from">
           {infusionWeight
             ? t('screening.dose.weightFromInfusion', { when: format.dateTime(infusionWeight.at) })
-            : t('screening.dose.weightFrom', {
-                date: eligibility
-                  ? format.date(`${(eligibility.data as EligibilityRecord).screeningDate}T12:00:00`)
-                  : '—',
-              })}
+            : eligibility && weightKg !== undefined
+              ? t('screening.dose.weightFrom', {
+                  date: format.date(`${(eligibility.data as EligibilityRecord).screeningDate}T12:00:00`),
+                })
+              : t('screening.dose.weightNone')}
         </small>
       </p>
       {dose.status === 'complete' ? (
@@ -254,7 +256,7 @@ function DoseHistory({ participant }: { participant: StoredRecord }) {
       <ul data-testid="dose-history">
         {lines.map((r) => (
           <li key={r.mutationId}>
-            {t('screening.dose.historyLine', {
+            {t(r.reason ? 'screening.dose.historyLine' : 'screening.dose.historyFirst', {
               when: format.dateTime(r.at),
               dose: Number(r.data.doseLevel),
               reason: r.reason ?? '',

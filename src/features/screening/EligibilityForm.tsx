@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { getDb } from '@/db/database';
@@ -188,7 +189,7 @@ export function EligibilityForm({
       </fieldset>
       <div className="panel sticky-actions">
         <VerdictLine assessment={live.assessment} />
-        {record && canEdit && (
+        {record && canEdit && form.formState.isDirty && (
           <div className="field">
             <label htmlFor="eligibility-reason">{t('screening.reasonForChange')}</label>
             <input id="eligibility-reason" {...form.register('reason')} />
@@ -296,14 +297,17 @@ export function VerdictLine({
     <p className="verdict" data-testid="verdict" data-verdict={assessment.verdict}>
       <span className={`pill pill-${tone}`}>{t(`screening.verdict.${assessment.verdict}`)}</span>{' '}
       {assessment.verdict === 'ineligible' &&
-        t('screening.verdict.excludedBy', { criteria: assessment.excludedBy.map(criterionShort).join(', ') })}
+        t('screening.verdict.excludedBy', {
+          criteria: assessment.excludedBy.map((id) => criterionShort(t, id)).join(', '),
+        })}
       {assessment.verdict === 'incomplete' &&
         t('screening.verdict.missing', { count: assessment.unknown.length })}
     </p>
   );
 }
 
-/** "I3", "NI2a" as the synopsis numbers them. */
-export function criterionShort(id: string): string {
-  return id;
+/** I3 → "critère d’inclusion 3", NI2a → "critère de non-inclusion 2a", as the synopsis numbers them. */
+export function criterionShort(t: TFunction, id: string): string {
+  const [, kind, n] = /^(NI|I)(.+)$/.exec(id) ?? [];
+  return kind ? t(`screening.verdict.criterion${kind}`, { n }) : id;
 }
