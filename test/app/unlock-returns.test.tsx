@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AuthGate } from '@/app/auth/AuthGate';
@@ -67,6 +67,8 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, DRAFT_DEBOUNCE
 
 beforeAll(async () => {
   await initI18n('fr');
+  // A wait, never a timed assertion: a loaded 2-core machine takes more than the default second to sign or save.
+  configure({ asyncUtilTimeout: 5_000 });
 });
 beforeEach(async () => {
   session = await startClinicalSession();

@@ -234,3 +234,31 @@ test('a trial number another tablet took: refused on the participant’s page, w
   await expect(refusal.getByRole('button', { name: 'Renuméroter et renvoyer' })).toBeVisible();
   await expect(page.getByTestId('participant-title')).toContainText('MSC-LES-69 · TK');
 });
+
+// After the tests above (this file runs in order): the store holds MSC-LES-67..69.
+for (const viewport of [
+  { width: 800, height: 1280, name: 'upright' },
+  { width: 1280, height: 800, name: 'flat' },
+])
+  test(`the participants list and the screening page on a tablet held ${viewport.name} (${viewport.width}×${viewport.height})`, async ({
+    page,
+  }) => {
+    await page.setViewportSize(viewport);
+    await openControlledApp(page);
+    await signInWithNewPin(page, DOCTOR, PIN);
+    await syncNow(page);
+    await page.getByRole('link', { name: 'Participants' }).click();
+    await expect(page.getByTestId('participant-row-MSC-LES-67')).toBeVisible();
+    // Rows a gloved finger can hit, and nothing wider than the screen.
+    const heights = await page
+      .locator('.participant-row a')
+      .evaluateAll((links) => links.map((a) => a.getBoundingClientRect().height));
+    expect(Math.min(...heights)).toBeGreaterThanOrEqual(72);
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    // The screening page: the sticky verdict-and-save bar stays one line (the form keeps the screen).
+    await openScreening(page, 'MSC-LES-68');
+    const bar = await page.locator('.sticky-actions').boundingBox();
+    expect(bar!.height).toBeLessThanOrEqual(110);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+  });

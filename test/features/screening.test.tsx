@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import 'fake-indexeddb/auto';
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { act, cleanup, configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createRecord } from '@/db/commands';
@@ -51,6 +51,13 @@ function renderScreening(id: string) {
   return render(<RouterProvider router={router} />);
 }
 
+/** The eligibility form is editable once its draft was looked up (the physician's). */
+const formReady = () =>
+  waitFor(() =>
+    expect(
+      (screen.getByRole('button', { name: 'Enregistrer l’évaluation' }) as HTMLButtonElement).disabled,
+    ).toBe(false),
+  );
 const reason = (id: string) => screen.getByTestId(`reason-${id}`).textContent;
 const answer = (id: string) => screen.getByTestId(`answer-${id}`).getAttribute('data-answer');
 const type = (label: string, value: string) =>
@@ -60,6 +67,8 @@ const choose = (fact: string, label: string) =>
 
 beforeAll(async () => {
   await initI18n('fr');
+  // A wait, never a timed assertion: a loaded 2-core machine takes more than the default second to sign or save.
+  configure({ asyncUtilTimeout: 5_000 });
 });
 beforeEach(async () => {
   server = fakeAuthServer();
@@ -77,6 +86,7 @@ describe('the eligibility form', () => {
     await act(() => physician());
     renderScreening(await participant());
     await screen.findByTestId('criterion-I3');
+    await formReady();
     // Nothing entered: unknown, naming what is missing.
     expect(answer('I3'), 'I3').toBe('unknown');
     expect(reason('I3')).toBe('À renseigner : SELENA-SLEDAI à la sélection');
@@ -121,6 +131,7 @@ describe('the eligibility form', () => {
     await act(() => physician());
     renderScreening(await participant());
     await screen.findByTestId('criterion-I3');
+    await formReady();
     type('Poids', '400');
     expect((await screen.findByTestId('problem-fact-weightKg')).textContent).toBe(
       'Valeur refusée : attendue entre 20 et 300 kg',
@@ -152,6 +163,7 @@ describe('the eligibility form', () => {
     const id = await participant();
     renderScreening(id);
     await screen.findByTestId('criterion-I3');
+    await formReady();
     // Typed in metres by mistake: refused, saying the bounds and the unit.
     type('Taille', '1,68');
     expect((await screen.findByTestId('problem-fact-heightCm')).textContent).toBe(
@@ -381,6 +393,8 @@ describe('the withdrawal from the study', () => {
     renderScreening(id);
     fireEvent.click(await screen.findByTestId('withdraw-open'));
     const panel = screen.getByTestId('withdrawal');
+    // Editable once its draft was looked up (none here).
+    await waitFor(() => expect((screen.getByTestId('withdraw') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.change(within(panel).getByLabelText('Date du retrait'), { target: { value: '01/01/2999' } });
     fireEvent.change(within(panel).getByLabelText('Motif du retrait'), {
       target: { value: 'Retrait du consentement' },
