@@ -3,6 +3,7 @@ import { findAccountByUsername } from '../auth/accounts';
 import type { Role } from '../auth/roles';
 import type { Store } from '../store/store';
 import { seedDemoInfusions } from './infusion';
+import { seedDemoMonitoring } from './monitoring';
 import { demoParticipantLines, seedDemoParticipants } from './participants';
 import { seedDemoQueries } from './queries';
 import { seedDemoScreening } from './screening';
@@ -40,6 +41,7 @@ export async function seedDemo(store: Store): Promise<string[]> {
     ...(await seedDemoVisits(store)),
     ...(await seedDemoScreening(store)),
     ...(await seedDemoInfusions(store)),
+    ...(await seedDemoMonitoring(store)),
     // Issue 24: a conflict and data queries, on the records the seeds above wrote.
     ...(await seedDemoQueries(store)),
     // Last: the participants as the store now holds them, all seeds done.

@@ -30,26 +30,53 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     // Issue 21: 3 participants and their infusions (running: 7 steps, start, 2 sets; paused: + pause, 3 sets;
     // finished yesterday: 7 steps, start, end, 11 sets).
     // Issue 24: two revisions of one participant from one base (a conflict), two queries and an answer.
-    expect(first).toBe(4 + 10 + 5 + 2 * VISIT_FORMS + 5 + 2 + 2 * 2 + 2 + 3 + 10 + 12 + 20 + 2 + 3);
+    // Issue 22: 4 participants; each infusion's start, end and 9 sets; 16 day checks and 10 sets; 2 adverse
+    // events from them and a spontaneous SAE; the fever's end; the headache's assessment, the DLT determination
+    // and its signature.
+    expect(first).toBe(
+      4 +
+        10 +
+        5 +
+        2 * VISIT_FORMS +
+        5 +
+        2 +
+        2 * 2 +
+        2 +
+        3 +
+        10 +
+        12 +
+        20 +
+        2 +
+        3 +
+        4 +
+        4 * 11 +
+        16 +
+        10 +
+        2 +
+        1 +
+        1 +
+        3,
+    );
     const events = await testStore.store.query<{ type: string; n: number }>(
       `select data->>'type' as type, count(*)::int as n from mutations where kind = 'infusionEvent' group by 1 order by 1`,
     );
     expect(events.rows).toEqual([
-      { type: 'end', n: 1 },
+      { type: 'end', n: 1 + 4 },
       { type: 'pause', n: 1 },
-      { type: 'start', n: 3 },
+      { type: 'start', n: 3 + 4 },
     ]);
     expect(lines.join('\n')).toMatch(/MSC-LES-12 running since 20 min/);
     expect(lines.join('\n')).toMatch(/cohort 1 complete/);
     expect(lines.join('\n')).toMatch(/MSC-LES-08 \(M0, M1, M3, M6, M9, M12\)/);
     // The banner lists the participants as the store holds them (trial number, initials, status), after the seeds.
     const listed = lines.slice(lines.findIndex((line) => line.startsWith('Demo participants')));
-    expect(listed[0]).toBe('Demo participants (14; trial number, initials, status):');
+    expect(listed[0]).toBe('Demo participants (18; trial number, initials, status):');
     expect(listed).toContain('  MSC-LES-01   AM   follow-up');
     expect(listed).toContain('  MSC-LES-04   EF   screening');
     expect(listed).toContain('  MSC-LES-11   ST   screen-failed');
     expect(listed).toContain('  MSC-LES-14   KV   included');
-    expect(listed).toHaveLength(15);
+    expect(listed).toContain('  MSC-LES-17   NO   included');
+    expect(listed).toHaveLength(19);
     await seedDemo(testStore.store);
     expect(await count()).toBe(first);
     const { rows } = await testStore.store.query<{ n: number }>(
@@ -87,7 +114,7 @@ describe(`the demo seed (${STORE_KIND})`, () => {
     ]);
     expect(results.map((r) => r.status)).toEqual(['applied']);
     const lines = await demoParticipantLines(testStore.store);
-    expect(lines[0]).toBe('Demo participants (15; trial number, initials, status):');
+    expect(lines[0]).toBe('Demo participants (19; trial number, initials, status):');
     expect(lines.at(-1)).toBe('  MSC-LES-20   XY   screening');
   });
 });
