@@ -15,18 +15,26 @@ export function readableKinds(role: Role): 'all' | readonly string[] {
 export async function pullChangesJson(store: Store, role: Role, after: number, limit: number) {
   const kinds = readableKinds(role);
   const filter = kinds === 'all' ? '' : 'and kind = any($3::text[])';
-  const { rows } = await store.query<{ seq: string | number; change: string }>(
-    `select seq, json_build_object(
-              'seq', seq, 'mutationId', mutation_id, 'recordId', record_id, 'kind', kind, 'patientId', patient_id,
-              'op', op, 'rev', rev, 'baseRev', base_rev, 'data', data, 'reason', reason, 'at', at,
-              'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-              'userId', user_id, 'deviceId', device_id, 'conflict', conflict, 'supersedes', supersedes
-            )::text as change
-       from mutations where seq > $1 ${filter} order by seq limit $2`,
-    kinds === 'all' ? [after, limit + 1] : [after, limit + 1, kinds],
+  // One row whatever the page's size: the changes joined into one text by the store (a row per change cost
+  // PGlite's client a message to parse each), with the page's last seq and whether more follow.
+  const { rows } = await store.query<{
+    changes: string | null;
+    cursor: string | number | null;
+    more: boolean;
+  }>(
+    `with page as (
+       select seq, json_build_object(
+                'seq', seq, 'mutationId', mutation_id, 'recordId', record_id, 'kind', kind, 'patientId', patient_id,
+                'op', op, 'rev', rev, 'baseRev', base_rev, 'data', data, 'reason', reason, 'at', at,
+                'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                'userId', user_id, 'deviceId', device_id, 'conflict', conflict, 'supersedes', supersedes
+              )::text as change
+         from mutations where seq > $1 ${filter} order by seq limit $2)
+     select string_agg(change, ',' order by seq) as changes, max(seq) as cursor,
+            exists(select 1 from mutations where seq > (select max(seq) from page) ${filter}) as more
+       from page`,
+    kinds === 'all' ? [after, limit] : [after, limit, kinds],
   );
-  const hasMore = rows.length > limit;
-  const page = rows.slice(0, limit);
-  const cursor = page.length ? Number(page.at(-1)!.seq) : after;
-  return `{"changes":[${page.map((r) => r.change).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
+  const { changes, cursor, more } = rows[0]!;
+  return `{"changes":[${changes ?? ''}],"cursor":${cursor === null ? after : Number(cursor)},"hasMore":${more}}`;
 }
