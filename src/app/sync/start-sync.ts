@@ -13,11 +13,16 @@ export async function startSync(userId: string, deviceId: string) {
   if (running?.key === key) return;
   running?.stop();
   running = { key, stop: () => undefined };
-  const [{ SyncEngine }, { httpSyncApi }, { accessTokenProvider }] = await Promise.all([
-    import('@/sync/engine'),
-    import('@/sync/api'),
-    import('@/session/access-token'),
-  ]);
+  const [{ SyncEngine }, { httpSyncApi }, { accessTokenProvider }, { requeueMisattributed }] =
+    await Promise.all([
+      import('@/sync/engine'),
+      import('@/sync/api'),
+      import('@/session/access-token'),
+      import('@/sync/requeue'),
+    ]);
+  if (running?.key !== key) return;
+  // One-time repair: entries set aside as author-mismatch before the per-author push go back in the outbox.
+  await requeueMisattributed(getDb(), new Date());
   if (running?.key !== key) return;
   // Per-author push (shared tablet): only this person's outbox entries go with this person's token; the entries
   // another person wrote here wait on the tablet for that person's own sync (the store takes a record only from

@@ -6,17 +6,25 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 // person's own token.
 
 const engines: { options: Record<string, unknown>; start: () => void; stop: () => void }[] = [];
+const order: string[] = [];
+const requeue = vi.fn(async () => {
+  order.push('requeue');
+  return 0;
+});
 const tokenFor = vi.fn((userId: string) => async () => `token-of-${userId}`);
 
 vi.mock('@/db/database', () => ({ getDb: () => ({ name: 'db' }) }));
 vi.mock('@/sync/api', () => ({ httpSyncApi: (options: unknown) => options }));
 vi.mock('@/session/access-token', () => ({ accessTokenProvider: (userId: string) => tokenFor(userId) }));
+vi.mock('@/sync/requeue', () => ({ requeueMisattributed: requeue }));
 vi.mock('@/sync/engine', () => ({
   SyncEngine: class {
     constructor(public options: Record<string, unknown>) {
       engines.push(this as never);
     }
-    start() {}
+    start() {
+      order.push('start');
+    }
     stop() {}
   },
 }));
@@ -27,6 +35,7 @@ describe('the sync engine started for a person on a shared tablet', () => {
   afterEach(() => {
     stopSync();
     engines.length = 0;
+    order.length = 0;
   });
 
   it("pushes only that person's outbox entries, with that person's own token", async () => {
@@ -45,5 +54,11 @@ describe('the sync engine started for a person on a shared tablet', () => {
     expect(await (engines[1]!.options.api as { accessToken: () => Promise<string> }).accessToken()).toBe(
       'token-of-physician-1',
     );
+  });
+
+  it('repairs the outbox first: entries set aside as author-mismatch before the per-author push are re-queued', async () => {
+    await startSync('physician-1', 'device-1');
+    expect(requeue).toHaveBeenCalledWith({ name: 'db' }, expect.any(Date));
+    expect(order).toEqual(['requeue', 'start']);
   });
 });
