@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { create } from 'zustand';
 
 /**
@@ -22,4 +23,12 @@ export const useActivity = create<ActivityState>((set) => ({
 
 export function isBusy(state: Pick<ActivityState, 'bedsideActive' | 'openForms'>): boolean {
   return state.bedsideActive || state.openForms > 0;
+}
+
+/** While the calling component is mounted, it counts as an open form: no update reloads the page under it. */
+export function useOpenForm() {
+  useEffect(() => {
+    useActivity.getState().formOpened();
+    return () => useActivity.getState().formClosed();
+  }, []);
 }

@@ -17,4 +17,7 @@ export const newAdverseEventPath = (
   ).toString();
   return `/participants/${patientId}/adverse-events/new${query ? `?${query}` : ''}`;
 };
+/** The route of a report already opened (e.g. by the infusion's grade ≥ 3 reaction, for the physician to complete). */
+export const adverseEventPath = (patientId: string, adverseEventId: string) =>
+  `/participants/${patientId}/adverse-events/${adverseEventId}`;
 export { isoWithOffset, formatDuration, localInputValue, toOffsetIso } from './time';

@@ -9,6 +9,7 @@ import type { DoseLevel, InfusionProduct } from '@/schema/dosing';
 import type { InfusionChecklistItem, InfusionStep, Premedication } from '@/schema/infusion';
 import { INFUSION_CHECKLIST_ITEMS } from '@/schema/infusion';
 import type { VitalSigns } from '@/schema/vital-signs';
+import { useOpenForm } from '@/session/activity-store';
 import { useWriteContext } from '@/session/session-store';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { DateTimeInput } from '@/ui/DateTimeInput';
@@ -68,6 +69,7 @@ export function Checklist({
 }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
+  useOpenForm(); // an entry in progress: an update never reloads the page under it
   const participant = records.participant!;
   const patientId = participant.id;
   const steps = effectiveSteps(records, infusionId).map((s) => s.step);

@@ -4,6 +4,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { v7 as uuidv7 } from 'uuid';
 import { dueList, useAlarms } from '@/alarms';
 import { infusionProgress } from '@/domain/infusion';
+import { adverseEventPath } from '@/features/adverse-events';
 import type { InfusionEvent } from '@/schema/infusion';
 import type { VitalSigns } from '@/schema/vital-signs';
 import { useWriteContext } from '@/session/session-store';
@@ -96,10 +97,7 @@ export default function InfusionPage() {
             {severe.map((s) => (
               <li key={s.adverseEventId}>
                 {t('infusion.severe.event', { name: s.name, grade: s.grade })}{' '}
-                <Link
-                  to={`/participants/${participant.id}/adverse-events/${s.adverseEventId}`}
-                  data-testid="severe-ae-link"
-                >
+                <Link to={adverseEventPath(participant.id, s.adverseEventId)} data-testid="severe-ae-link">
                   {t('infusion.severe.report')}
                 </Link>
               </li>

@@ -17,6 +17,7 @@ import {
 import { GradeChoice, langOf, TermPicker, useTermInfo } from '@/features/adverse-events';
 import type { AdverseEventTerm, CtcaeGrade } from '@/schema/adverse-events';
 import type { ChecklistAnswer } from '@/schema/monitoring';
+import { useOpenForm } from '@/session/activity-store';
 import { useWriteContext } from '@/session/session-store';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 
@@ -47,6 +48,7 @@ export function ReactionChecklist({
   const { t, i18n } = useTranslation();
   const lang = langOf(i18n.language);
   const ctx = useWriteContext();
+  useOpenForm(); // an entry in progress: an update never reloads the page under it
   const terms = solicitedChecklist('infusion').flatMap((item) => (item.kind === 'term' ? [item.id] : []));
   const [answers, setAnswers] = useState<Partial<Record<BedsideTermId, Answer>>>({});
   const [others, setOthers] = useState<Other[]>([]);

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StoredRecord } from '@/db/types';
 import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
+import type { Signature } from '@/schema/signature';
 import type { VitalSigns } from '@/schema/vital-signs';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { useFormat } from '@/ui/use-format';
@@ -28,6 +29,14 @@ export function Timeline({ records, infusionId }: { records: InfusionRecords; in
         ? t('infusion.timeline.waived', { item: t(`infusion.item.${step.item}`), reason: step.waiver.reason })
         : t('infusion.timeline.step', { item: t(`infusion.item.${step.item}`) }),
     );
+  }
+  // The physician's signatures of this infusion's steps (a waiver counts only signed).
+  const steps = new Map((k.infusionStep ?? []).map((r) => [r.id, r.data as InfusionStep]));
+  for (const r of k.signature ?? []) {
+    const sig = r.data as Signature;
+    const step = steps.get(sig.recordId);
+    if (step?.infusionId !== infusionId) continue;
+    push(r, sig.signedAt, t('infusion.timeline.signed', { item: t(`infusion.item.${step.item}`) }));
   }
   for (const r of k.infusionEvent ?? []) {
     const e = r.data as InfusionEvent;

@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordObservation } from '@/db/commands';
 import { getDb } from '@/db/database';
 import { assessVitals, type VitalAlert, type Vitals } from '@/domain/safety';
 import { VITAL_BOUNDS, VITAL_FIELDS, type VitalField } from '@/schema/vital-signs';
+import { useOpenForm } from '@/session/activity-store';
 import { useWriteContext } from '@/session/session-store';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { resolveMeasuredAt } from '@/ui/measured-at';
@@ -49,6 +50,13 @@ export function VitalsEntry({
 }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
+  useOpenForm(); // an entry in progress: an update never reloads the page under it
+  // Opened from the alarm (not the checklist's baseline, which is in its list): the pad and Save on screen at once,
+  // whatever notices sit above it, so the nurse never has to scroll to save.
+  const section = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!isBaseline) section.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [isBaseline]);
   const [values, setValues] = useState<Record<string, string>>({});
   const [active, setActive] = useState<string | undefined>('sbp');
   const [notice, setNotice] = useState<Notice | null>(null);
@@ -100,7 +108,12 @@ export function VitalsEntry({
   };
 
   return (
-    <section className="panel vitals-entry" aria-labelledby="vitals-entry-title" data-testid="vitals-entry">
+    <section
+      ref={section}
+      className="panel vitals-entry"
+      aria-labelledby="vitals-entry-title"
+      data-testid="vitals-entry"
+    >
       <h2 id="vitals-entry-title">{title}</h2>
       <NumberPad
         fields={fields}

@@ -189,6 +189,7 @@ const infusionScreensEn: InfusionScreensCatalogue = {
       title: 'Timeline',
       step: 'Pre-infusion checklist: {{item}}',
       waived: 'Waived by a physician: {{item}} ({{reason}})',
+      signed: 'Physician’s signature: {{item}}',
       start: 'Started at {{rate}} mL/h ({{volume}} mL)',
       pause: 'Paused: {{reason}}',
       resume: 'Resumed',

@@ -189,6 +189,7 @@ const infusionScreensFr = {
       title: 'Déroulé',
       step: 'Liste avant perfusion : {{item}}',
       waived: 'Levé par un médecin : {{item}} ({{reason}})',
+      signed: 'Signature du médecin : {{item}}',
       start: 'Démarrage à {{rate}} mL/h ({{volume}} mL)',
       pause: 'Pause : {{reason}}',
       resume: 'Reprise',
