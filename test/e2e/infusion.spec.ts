@@ -101,6 +101,22 @@ async function padFitsAndKeysAreBig(page: Page, label: string) {
 }
 
 /**
+ * At this size, without scrolling (Playwright's clicks scroll; these checks do not): the entry's pad and its Save
+ * button are wholly on screen as the entry opens.
+ */
+async function entryFitsWithoutScrolling(page: Page, label: string) {
+  await expect(page.getByTestId('number-pad').first(), `${label}: pad`).toBeInViewport({ ratio: 1 });
+  await expect(page.getByTestId('vitals-save'), `${label}: Save`).toBeInViewport({ ratio: 1 });
+}
+
+/** The running screen's clock, next check and entry button on screen at this size, without scrolling. */
+async function runningScreenFits(page: Page, label: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  for (const id of ['run-clock', 'next-check', 'enter-vitals'])
+    await expect(page.getByTestId(id), `${label}: ${id}`).toBeInViewport({ ratio: 1 });
+}
+
+/**
  * Jumps the clock by more than the idle lock's 5 minutes with no touch: the tablet locks (always, never a race
  * with the banner), and the lock screen names the check that fell due meanwhile.
  */
@@ -258,6 +274,7 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await page.getByTestId('alarm-enter').click();
   taps += 1;
   await expect(page.getByTestId('vitals-entry')).toContainText('Contrôle à 15 min');
+  await entryFitsWithoutScrolling(page, 'portrait 800×1280');
   await padFitsAndKeysAreBig(page, 'portrait 800×1280');
   await page.setViewportSize({ width: 1280, height: 800 });
   await padFitsAndKeysAreBig(page, 'landscape 1280×800');
@@ -268,13 +285,20 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   expect(taps).toBeLessThanOrEqual(2);
   await expect(page.getByTestId('alarm-banner')).toHaveCount(0);
   await expect(page.getByTestId('check-infusion-15')).toHaveAttribute('data-state', 'done');
+  // The glanceable running screen at both sizes; the tablet stays in landscape for the next check.
+  await runningScreenFits(page, 'landscape 1280×800');
   await page.setViewportSize({ width: 800, height: 1280 });
+  await runningScreenFits(page, 'portrait 800×1280');
+  await page.setViewportSize({ width: 1280, height: 800 });
 
-  // The 30-minute check with a fever: accepted, highlighted, the reaction checklist opens.
+  // The 30-minute check, in landscape, with a fever: accepted, highlighted, the reaction checklist opens.
   await jumpPastIdleLock(page, '15:00', 'Contrôle à 30 min');
   await unlockWithPin(page, NURSE.displayName, NURSE_PIN);
   await expect(page.getByTestId('alarm-banner')).toContainText('Contrôle à 30 min');
   await page.getByTestId('alarm-enter').click();
+  await expect(page.getByTestId('vitals-entry')).toContainText('Contrôle à 30 min');
+  await entryFitsWithoutScrolling(page, 'landscape 1280×800');
+  await page.setViewportSize({ width: 800, height: 1280 });
   await tapDigits(page, '124' + '78' + '96' + '386' + '97' + '18');
   await expect(page.getByTestId('pad-field-temperatureC')).toHaveClass(/pad-field-flagged/);
   await expect(page.getByTestId('entry-alerts')).toContainText('fièvre');
@@ -296,7 +320,10 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   // Grade 3: the flow stops; stop or pause; the adverse-event report is there for the physician.
   const severe = page.getByTestId('severe-reaction');
   await expect(severe).toContainText('Réaction liée à la perfusion — grade 3');
-  await expect(severe.getByTestId('severe-ae-link')).toBeVisible();
+  await expect(severe.getByTestId('severe-ae-link')).toHaveAttribute(
+    'href',
+    /^\/participants\/[0-9a-f-]{36}\/adverse-events\/[0-9a-f-]{36}$/,
+  );
   await severe.getByTestId('severe-pause').click();
   await expect(page.getByTestId('running')).toHaveAttribute('data-status', 'paused');
   const clockBefore = await page.getByTestId('run-clock').textContent();
@@ -319,10 +346,13 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   expect(all.some((row) => row.includes('Levé par un médecin : Consentement et éligibilité signés'))).toBe(
     true,
   );
-  // Known defect outside the infusion (reported to the lead): the physician's waiver, written on this tablet while
-  // another person also had a sync session, is pushed under the other person's token and refused "author
-  // mismatch"; the comparison below covers the nurse's records, which are everything else on the timeline.
-  const first = all.filter((row) => !row.includes(DOCTOR.displayName));
+  expect(
+    all.some(
+      (row) =>
+        row.includes('Signature du médecin : Consentement et éligibilité signés') &&
+        row.includes(DOCTOR.displayName),
+    ),
+  ).toBe(true);
 
   // A second tablet: the same nurse signs in, pulls, and sees the same timeline.
   const second = await browser.newContext();
@@ -334,12 +364,12 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   await openParticipant(page2, TRIAL_NUMBER);
   await page2.getByTestId('open-infusion').click();
   await expect(page2.getByTestId('running')).toHaveAttribute('data-status', 'paused');
+  // Every row, in the same order, at the same times, on the same tablet registrations: the physician's waiver
+  // and its signature too. Only the physician's name differs: tablet 2 has never seen the physician unlock
+  // (names come from the people who used the tablet), so it shows "utilisateur …" and the id's end instead.
+  const physicianAsSeenOn2 = /utilisateur …[0-9a-f]{4}/;
   await expect
-    .poll(async () =>
-      (await timelineOf(page2)).filter(
-        (row) => !row.includes(DOCTOR.displayName) && !row.includes('utilisateur …'),
-      ),
-    )
-    .toEqual(first);
+    .poll(async () => (await timelineOf(page2)).map((row) => row.replace(physicianAsSeenOn2, 'PHYSICIAN')))
+    .toEqual(all.map((row) => row.replace(DOCTOR.displayName, 'PHYSICIAN')));
   await second.close();
 });
