@@ -13,6 +13,7 @@ import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
+import { parseDateText } from '@/ui/date-time-entry';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
@@ -31,13 +32,33 @@ type Dossier = z.infer<typeof dossierSchema>;
 
 const STATUSES = participantSchema.shape.status.unwrap().options;
 
+const DATE_FIELDS = ['inclusionDate', 'infusionDate'] as const;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY': dates are shown and typed day/month/year whatever the browser's locale. */
+function dateText(iso: string): string {
+  const match = ISO_DATE.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
+/** What was typed (day/month/year; an ISO date is read too) → 'YYYY-MM-DD', '' when empty, undefined if invalid. */
+function isoDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return '';
+  const iso = ISO_DATE.exec(trimmed);
+  const date = iso ? parseDateText(`${iso[3]}/${iso[2]}/${iso[1]}`) : parseDateText(trimmed);
+  if (!date) return undefined;
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+}
+
 function toForm(data: Record<string, unknown>): Dossier {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   return {
     sex: (text('sex') as Dossier['sex']) || '',
     status: text('status'),
-    inclusionDate: text('inclusionDate'),
-    infusionDate: text('infusionDate'),
+    inclusionDate: dateText(text('inclusionDate')),
+    infusionDate: dateText(text('infusionDate')),
     comment: text('comment'),
     reason: '',
   };
@@ -73,9 +94,17 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
     if (!ctx) return;
     if (!reasonSchema.safeParse(reason).success)
       return setError('reason', { message: t('form.reasonRequired') });
+    const dates: Partial<Record<(typeof DATE_FIELDS)[number], string>> = {};
+    for (const field of DATE_FIELDS) {
+      const iso = isoDate(values[field]);
+      if (iso === undefined) return setError(field, { message: t('ui.dateTime.problem.invalidDate') });
+      dates[field] = iso;
+    }
     draft.cancelPending();
     const data = Object.fromEntries(
-      Object.entries({ ...participant.data, ...values }).filter(([, v]) => v !== '' && v !== undefined),
+      Object.entries({ ...participant.data, ...values, ...dates }).filter(
+        ([, v]) => v !== '' && v !== undefined,
+      ),
     );
     const result = await saveRevision(getDb(), ctx, {
       recordId: participant.id,
@@ -120,12 +149,22 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
               ))}
             </select>
           </Field>
-          <Field id="inclusionDate" label={t('participants.inclusionDate')}>
-            <input id="inclusionDate" type="date" {...register('inclusionDate')} />
-          </Field>
-          <Field id="infusionDate" label={t('participants.infusionDate')}>
-            <input id="infusionDate" type="date" {...register('infusionDate')} />
-          </Field>
+          {DATE_FIELDS.map((field) => (
+            <Field
+              key={field}
+              id={field}
+              label={t(`participants.${field}`)}
+              error={formState.errors[field]?.message}
+            >
+              <input
+                id={field}
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={t('ui.dateTime.datePlaceholder')}
+                {...register(field)}
+              />
+            </Field>
+          ))}
           <Field id="comment" label={t('participants.comment')}>
             <textarea id="comment" rows={2} {...register('comment')} />
           </Field>
