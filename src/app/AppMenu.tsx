@@ -65,6 +65,9 @@ export function AppMenu() {
             <NavLink to="/settings">{t('nav.settings')}</NavLink>
             {role === 'admin' && <NavLink to="/admin">{t('admin.nav')}</NavLink>}
             {(role === 'data-manager' || role === 'physician') && (
+              <NavLink to="/review">{t('nav.review')}</NavLink>
+            )}
+            {(role === 'data-manager' || role === 'physician') && (
               <NavLink to="/exports">{t('review.nav')}</NavLink>
             )}
           </nav>

@@ -73,6 +73,11 @@ export const router = createBrowserRouter([
       { path: 'settings', lazy: lazyPage(() => import('./pages/SettingsPage')) },
       { path: 'admin', lazy: lazyPage(() => import('@/features/admin/AdminPage')) },
       { path: 'exports', lazy: lazyPage(() => import('@/features/review/ExportsPage')) },
+      { path: 'review', lazy: lazyPage(() => import('@/features/review/ReviewPage')) },
+      {
+        path: 'review/participants/:patientId',
+        lazy: lazyPage(() => import('@/features/review/ParticipantReviewPage')),
+      },
       { path: 'dsmb-report', lazy: lazyPage(() => import('@/features/review/DsmbReportPage')) },
       // Issue 24 item 2: data queries, the lists and a record's fields with their threads.
       { path: 'queries', lazy: lazyPage(() => import('@/features/queries/QueriesPage')) },

@@ -24,6 +24,7 @@ const en: Catalogue = {
     more: 'Other screens',
     menu: 'Menu',
     queries: 'Queries',
+    review: 'Data review',
   },
   language: { label: 'Language', fr: 'Français', en: 'English', switchTo: 'Français' },
   home: {

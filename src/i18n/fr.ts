@@ -24,6 +24,7 @@ const fr = {
     more: 'Autres écrans',
     menu: 'Menu',
     queries: 'Requêtes',
+    review: 'Revue des données',
   },
   language: { label: 'Langue', fr: 'Français', en: 'English', switchTo: 'English' },
   home: {

@@ -3,6 +3,7 @@ import {
   createParticipant,
   createUser,
   openControlledApp,
+  openFromMenu,
   openParticipant,
   signInWithNewPin,
   syncNow,
@@ -82,6 +83,27 @@ test.describe('review', () => {
     const card = dm.page.getByTestId('conflict-card').filter({ hasText: 'MSC-LES-93' });
     await expect(card).toContainText('par Dr Revue A · Médecin sur Tablette Dr Revue A');
     await expect(card).toContainText('par Dr Revue B · Médecin sur Tablette Dr Revue B');
+
+    // The review: the open conflict and who must resolve it, the tablets' last sync, the participant's history.
+    await openFromMenu(dm.page, 'Revue des données');
+    await expect(dm.page.getByTestId('review-as-of')).toContainText('dernière synchronisation');
+    const conflict = dm.page.getByTestId('review-conflict').filter({ hasText: 'MSC-LES-93' });
+    await expect(conflict).toContainText('Dr Revue A · Médecin sur Tablette Dr Revue A');
+    await expect(conflict.getByTestId('conflict-resolver')).toContainText('À résoudre par un médecin');
+    await expect(conflict.getByTestId('conflict-resolver')).toContainText('Dr Revue B');
+    const device = dm.page.getByTestId('review-device').filter({ hasText: 'Tablette Dr Revue A' });
+    await expect(device).toContainText('Dr Revue A · Médecin');
+    // Everything was sent: nothing waits on that tablet, no warning.
+    await expect(device).toContainText('aucune');
+    await expect(device.getByTestId('stale-outbox')).toHaveCount(0);
+    await dm.page.getByRole('link', { name: /MSC-LES-93/ }).click();
+    const history = dm.page.getByTestId('review-record').filter({ hasText: 'Dossier participant' });
+    const entries = history.getByTestId('history-entry');
+    await expect(entries.first()).toContainText('création par Dr Revue A · Médecin');
+    await expect(entries.first()).toContainText('Numéro d’essai : MSC-LES-93');
+    await expect(history).toContainText('Commentaire : — → revue de A');
+    await expect(history).toContainText('Motif : note de revue');
+    await expect(history.locator('[data-status="conflict"]')).toHaveCount(1);
     await dm.context.close();
   });
 });

@@ -8,7 +8,7 @@ export type ExportDownload = { ok: true; file: Blob; name: string } | { ok: fals
 
 export type ExportApiOptions = { fetch?: typeof fetch; token?: () => Promise<string | null> };
 
-async function currentToken(): Promise<string | null> {
+export async function currentToken(): Promise<string | null> {
   const userId = useSession.getState().person?.userId;
   if (!userId) return null;
   const outcome = await tokenFor(userId);

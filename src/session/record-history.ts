@@ -1,0 +1,24 @@
+import { orderRevisions } from '@/db/derive-record';
+import type { StoredRevision } from '@/db/types';
+
+export type FieldChange = { name: string; before: unknown; after: unknown };
+export type HistoryEntry = { revision: StoredRevision; changes: FieldChange[] };
+
+/**
+ * A record's revisions in the store's order, each with what it changed from the value before it: the previous
+ * revision the store kept (a refused one never becomes the value, so the next is compared with the last kept one).
+ * A creation lists every field it set; a void changes nothing (the voided value stays).
+ */
+export function recordHistory(revisions: readonly StoredRevision[]): HistoryEntry[] {
+  let previous: StoredRevision['data'] | undefined;
+  return orderRevisions(revisions).map((revision) => {
+    const before = previous ?? {};
+    const after = revision.data;
+    const names = [...new Set([...Object.keys(before), ...Object.keys(after)])];
+    const changes = names
+      .filter((name) => JSON.stringify(before[name]) !== JSON.stringify(after[name]))
+      .map((name) => ({ name, before: before[name], after: after[name] }));
+    if (revision.status !== 'rejected') previous = after;
+    return { revision, changes };
+  });
+}
