@@ -165,7 +165,7 @@ export const screeningFr = {
       none: 'aucun',
       notRecorded: 'non saisi',
     },
-    counts: 'Perfusés : {{patients}} ; évaluables : {{completed}} ; DLT : {{dlts}}',
+    counts: '{{patients}} perfusé(s), {{completed}} évaluable(s), {{dlts}} DLT',
     posterior:
       'Probabilité de toxicité excessive P(p > {{threshold}}) = {{probability}} ; moyenne a posteriori {{mean}}, intervalle crédible à 95 % [{{lower}} ; {{upper}}]',
     chartTitle: 'Densité a posteriori de la probabilité de DLT',
