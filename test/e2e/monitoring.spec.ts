@@ -57,19 +57,13 @@ async function login(request: APIRequestContext, user: E2eUser) {
 }
 
 /**
- * The participant, included (cohort 1 while it has a slot — screening.spec fills it —, else cohort 2), and its
+ * The participant, included in cohort 2 (cohort 1's slots are screening.spec's), and its
  * infusion (start, end) twelve days ago, written to the store as the physician's and the infusion tablet would.
  */
 async function seedInfusedParticipant(request: APIRequestContext) {
   const { headers, deviceId } = await login(request, DOCTOR);
-  const pulled = (await (await request.get('/api/sync/pull?limit=5000', { headers })).json()) as {
-    changes: { recordId: string; kind: string; data: Record<string, unknown> }[];
-  };
-  const latest = new Map<string, Record<string, unknown>>();
-  for (const change of pulled.changes)
-    if (change.kind === 'participant') latest.set(change.recordId, change.data);
-  const inCohort1 = [...latest.values()].filter((d) => d.cohort === 1).length;
-  const cohort = inCohort1 < 5 ? 1 : 2;
+  // Cohort 2: cohort 1's five slots are screening.spec's (its first inclusion expects slot 1 of 5).
+  const cohort = 2;
   const id = uuidv7();
   const infusionId = uuidv7();
   const iso = (ms: number) => new Date(ms).toISOString();
