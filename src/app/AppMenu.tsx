@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, useLocation } from 'react-router';
+import { useQueriesWaiting } from '@/features/queries/use-waiting';
 import { useRole, useSession } from '@/session/session-store';
 import { Icon } from '@/ui/Icon';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -12,6 +13,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 export function AppMenu() {
   const { t } = useTranslation();
   const role = useRole();
+  const queriesWaiting = useQueriesWaiting(role);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
@@ -60,6 +62,7 @@ export function AppMenu() {
             {(role === 'nurse' || role === 'physician' || role === 'data-manager') && (
               <NavLink to="/queries" data-testid="nav-queries">
                 {t('nav.queries')}
+                {queriesWaiting > 0 && ` (${queriesWaiting})`}
               </NavLink>
             )}
             <NavLink to="/settings">{t('nav.settings')}</NavLink>

@@ -1,39 +1,18 @@
-import {
-  parseCorrection,
-  queryActions,
-  queryThreads,
-  valueAt,
-  withValueAt,
-  type QueryThread,
-} from '@/domain/data-query';
-import { mayQuery, type DataQuery, type DataQueryAction } from '@/schema/data-query';
+import { parseCorrection, queryActions, valueAt, withValueAt, type QueryThread } from '@/domain/data-query';
+import { mayQuery, type DataQueryAction } from '@/schema/data-query';
 import { RECORD_KINDS } from '@/schema/records';
 import { failure, type CommandError, type CommandResult } from './command-result';
 import { createRecord, saveRevision } from './commands';
 import type { ChevetDb } from './database';
 import type { StoredRecord } from './types';
+import { loadQueryThreads } from './query-threads';
 import type { WriteContext } from './write-context';
+
+export { loadQueryThreads };
 
 // Data queries (issue 24 item 2), through the one write path: every message is a `dataQuery` observation written
 // by createRecord (validation, audit and outbox in its transaction); a correction is the queried record's own
 // revision (saveRevision) or superseding observation, written with the answer in ONE transaction.
-
-/** Every query's thread on this tablet, derived from its `dataQuery` messages (voided ones left out). */
-export async function loadQueryThreads(db: ChevetDb): Promise<QueryThread[]> {
-  const records = await db.records.where('kind').equals('dataQuery').toArray();
-  return queryThreads(
-    records
-      .filter((r) => !r.voided)
-      .map((r) => ({
-        id: r.id,
-        patientId: r.patientId,
-        data: r.data as DataQuery,
-        at: r.createdAt,
-        by: r.createdBy,
-        ...(r.syncState === 'pending' ? { pending: true } : {}),
-      })),
-  );
-}
 
 /** The data manager asks about one field of a record, at the revision on screen. */
 export async function raiseQuery(
