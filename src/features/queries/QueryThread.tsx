@@ -6,15 +6,15 @@ import { getDb } from '@/db/database';
 import type { CommandResult } from '@/db/command-result';
 import { queryActions, valueAt, type QueryMessage, type QueryThread } from '@/domain/data-query';
 import type { RecordKind } from '@/schema/records';
+import { useNames } from '@/session/people-names';
 import { useRole, useWriteContext } from '@/session/session-store';
 import { fieldValue } from '@/ui/field-labels';
 import { formatDateTime } from '@/ui/format';
-import { usePeopleNames } from './data';
 
 /** One query: its messages in the order written, and the next step this person may take (answer, close, re-open). */
 export function QueryThreadView({ thread }: { thread: QueryThread }) {
   const { t, i18n } = useTranslation();
-  const people = usePeopleNames();
+  const names = useNames();
   const role = useRole();
   const kind = thread.target.kind as RecordKind;
   const queried = useLiveQuery(
@@ -48,7 +48,7 @@ export function QueryThreadView({ thread }: { thread: QueryThread }) {
           <MessageItem
             key={m.id}
             message={m}
-            by={people?.get(m.by)}
+            by={names?.find(m.by)?.name}
             field={thread.target.field}
             show={show}
           />
@@ -81,7 +81,7 @@ function MessageItem({
   );
   return (
     <li data-testid="query-message" data-action={data.action}>
-      <strong>{t(`queries.action.${data.action}`, { by: by ?? t('conflicts.unknownAuthor') })}</strong>{' '}
+      <strong>{t(`queries.action.${data.action}`, { by: by ?? message.by.slice(0, 8) })}</strong>{' '}
       <small>
         {t('queries.at', { at: formatDateTime(message.at, i18n.language) })}
         {message.pending && ` · ${t('queries.pending')}`}

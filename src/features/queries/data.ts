@@ -17,11 +17,3 @@ export function useParticipantNames() {
     );
   }, []);
 }
-
-/** People who used this tablet, by id, for authors' names (the store's changes carry ids only). */
-export function usePeopleNames() {
-  return useLiveQuery(async () => {
-    const people = await getDb().people.toArray();
-    return new Map(people.map((p) => [p.userId, p.displayName || p.username]));
-  }, []);
-}

@@ -62,6 +62,10 @@ describe('data queries on a record’s fields', () => {
     await waitFor(() => expect(screen.queryByTestId('query-raise')).toBeNull());
     await waitFor(() => expect(within(sbpRow()).getByTestId('query-marker').textContent).toBe('1 requête'));
     expect(screen.getByTestId('query-status').textContent).toBe('Ouverte');
+    // Its author by name (the store's directory, or the people who signed in on this tablet).
+    await waitFor(() =>
+      expect(screen.getByTestId('query-message').textContent).toContain('Requête de Dana Manager'),
+    );
     // The data manager may close it, not answer it.
     expect(screen.queryByTestId('query-answer')).toBeNull();
     expect(screen.getByTestId('query-close')).toBeTruthy();
