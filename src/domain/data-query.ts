@@ -1,5 +1,6 @@
 import type { Role } from '@/schema/common';
-import { mayQuery, type DataQuery, type DataQueryAction, type QueryTarget } from '@/schema/data-query';
+import type { DataQuery, QueryTarget } from '@/schema/data-query';
+import { mayQuery, type DataQueryAction } from '@/schema/data-query-roles';
 
 // A data query's thread and status (issue 24 item 2), derived from its append-only messages: the same on every
 // tablet and on the store, whatever order they arrived in.

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { textSchema, uuidSchema, type Role } from './common';
+import { textSchema, uuidSchema } from './common';
 
 // Data queries (issue 24 item 2): the data manager asks about one field of one record ("value implausible, please
 // check"); a nurse or physician answers, or corrects the value with a reason (a normal revision or superseding
@@ -10,20 +10,7 @@ import { textSchema, uuidSchema, type Role } from './common';
 // tablet answering offline while the data manager closes online both keep their message; the query's status is
 // derived from its thread (src/domain/data-query.ts), never stored.
 
-export const DATA_QUERY_ACTIONS = ['raise', 'answer', 'close', 'reopen'] as const;
-export type DataQueryAction = (typeof DATA_QUERY_ACTIONS)[number];
-
-/** Who may write which message (the tablet's commands and the store apply this one table). */
-export const DATA_QUERY_ROLES: Record<DataQueryAction, readonly Role[]> = {
-  raise: ['data-manager'],
-  answer: ['nurse', 'physician'],
-  close: ['data-manager'],
-  reopen: ['data-manager'],
-};
-
-export function mayQuery(action: DataQueryAction, role: Role | undefined): boolean {
-  return !!role && DATA_QUERY_ROLES[action].includes(role);
-}
+export { DATA_QUERY_ACTIONS, DATA_QUERY_ROLES, mayQuery, type DataQueryAction } from './data-query-roles';
 
 /** A dotted path into the target record's data: `sbp`, `facts.creatinine`, `answers.3`. */
 export const fieldPathSchema = z
