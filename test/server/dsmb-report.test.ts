@@ -70,12 +70,25 @@ describe(`DSMB tolerance report (${STORE_KIND})`, () => {
     }),
   };
   const late = { id: uuidv7(), data: ae('nausea', { grade: 3, onsetAt: '2026-03-20T08:00:00+01:00' }) };
-  // p2: one grade 2 rash, signed "no DLT". p3: a grade 1 chills, no determination yet.
+  // p2: a rash entered at grade 2 then revised to grade 1, signed "no DLT". p3: a grade 1 chills, no determination
+  // yet, and a grade 4 vomiting entered for the wrong participant and voided (the store's current state counts).
   const rash = {
     id: uuidv7(),
     data: ae('rashMaculoPapular', { grade: 2, onsetAt: '2026-03-10T10:00:00+01:00' }),
   };
+  const rashRevised = { ...rash.data, grade: 1 as const };
   const chills = { id: uuidv7(), data: ae('chills', { grade: 1, onsetAt: '2026-03-16T11:00:00+01:00' }) };
+  const voided = { id: uuidv7(), data: ae('vomiting', { grade: 4, onsetAt: '2026-03-16T12:00:00+01:00' }) };
+  const later = (e: { id: string; data: unknown }, patientId: string, op: 'revise' | 'void', data: unknown) =>
+    newMutation({
+      recordId: e.id,
+      patientId,
+      kind: 'adverseEvent',
+      op,
+      baseRev: 1,
+      reason: 'correction',
+      data,
+    });
   let report: DsmbReport;
 
   const push = async (user: SignedInUser, mutations: Record<string, unknown>[]) => {
@@ -190,6 +203,9 @@ describe(`DSMB tolerance report (${STORE_KIND})`, () => {
       event(ids.p1, late),
       event(ids.p2, rash),
       event(ids.p3, chills),
+      event(ids.p3, voided),
+      later(rash, ids.p2, 'revise', rashRevised),
+      later(voided, ids.p3, 'void', voided.data),
       ...(await determination(ids.p1, infusionDates.p1, [{ adverseEventId: sae.id, isDlt: true }])),
       ...(await determination(ids.p2, infusionDates.p2, [])),
     ]);
@@ -228,8 +244,11 @@ describe(`DSMB tolerance report (${STORE_KIND})`, () => {
     expect(p1!.infusionStartedAt).toBe(Date.parse(start(infusionDates.p1)));
     if (p2!.tolerance?.status !== 'complete' || p3!.tolerance?.status !== 'complete')
       throw new Error('incomplete');
-    expect(p2!.tolerance.byTerm.map((t) => t.worstGrade)).toEqual([2]);
-    expect(p3!.tolerance.byTerm.map((t) => t.worstGrade)).toEqual([1]);
+    // The revised grade, not the first; the voided event not at all.
+    expect(p2!.tolerance.byTerm.map((t) => t.worstGrade)).toEqual([1]);
+    expect(p3!.tolerance.byTerm.map((t) => [t.term, t.worstGrade])).toEqual([
+      [adverseEventTermFor('chills'), 1],
+    ]);
     // Included, not infused: in the table, not counted.
     expect(p4!.tolerance).toBeUndefined();
     expect(p4!.member).toMatchObject({ infused: false, completed: false, dlt: false, worstGrade: 0 });
@@ -290,7 +309,7 @@ describe(`DSMB tolerance report (${STORE_KIND})`, () => {
         ],
         today,
       }),
-      cohortMemberStatus({ infusionDate: infusionDates.p2, events: [rash.data], today }),
+      cohortMemberStatus({ infusionDate: infusionDates.p2, events: [rashRevised], today }),
       cohortMemberStatus({ infusionDate: infusionDates.p3, events: [chills.data], today }),
       cohortMemberStatus({ events: [], today }),
     ];

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsmbCohort, DsmbParticipant, DsmbReport, SignedBy } from '@/domain/dsmb-report';
 import { langOf, useTermInfo } from '@/features/adverse-events';
-import { PosteriorChart, Recommendation } from '@/features/screening';
+import { DecisionSummary } from '@/features/screening';
 import type { AdverseEventTerm } from '@/schema/adverse-events';
 import { useRole } from '@/session/session-store';
 import { useFormat } from '@/ui/use-format';
@@ -134,8 +134,6 @@ export function DsmbReportView({ report, onReload }: { report: DsmbReport; onRel
 function CohortSection({ cohort }: { cohort: DsmbCohort }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const p = (value: number) => format.number(value, { maximumFractionDigits: 3 });
-  const { posterior, settings } = cohort.recommendation;
   return (
     <section className="dsmb-cohort" data-testid={`dsmb-cohort-${cohort.cohort}`}>
       <h2>{t('screening.decision.cohort', { cohort: cohort.cohort, dose: cohort.doseLevel })}</h2>
@@ -150,18 +148,12 @@ function CohortSection({ cohort }: { cohort: DsmbCohort }) {
       ))}
       <section className="panel dsmb-decision" data-testid={`dsmb-decision-${cohort.cohort}`}>
         <h3>{t('dsmb.cohort.decision')}</h3>
-        <p>{t('screening.decision.counts', cohort.counts)}</p>
-        <p data-testid={`dsmb-posterior-${cohort.cohort}`}>
-          {t('screening.decision.posterior', {
-            threshold: format.number(settings.threshold),
-            probability: p(posterior.probabilityExcessive),
-            mean: p(posterior.mean),
-            lower: p(posterior.lower95),
-            upper: p(posterior.upper95),
-          })}
-        </p>
-        <PosteriorChart a={posterior.a} b={posterior.b} threshold={settings.threshold} />
-        <Recommendation recommendation={cohort.recommendation} counts={cohort.counts} />
+        <DecisionSummary
+          cohort={cohort.cohort}
+          counts={cohort.counts}
+          recommendation={cohort.recommendation}
+          testIdPrefix="dsmb-"
+        />
         <h4>{t('dsmb.cohort.recordedDecisions')}</h4>
         {cohort.decisions.length === 0 ? (
           <p>{t('dsmb.cohort.noDecision')}</p>

@@ -20,8 +20,7 @@ import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList } from '@/session/SignatureList';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
-import { PosteriorChart } from './PosteriorChart';
-import { Recommendation } from './Recommendation';
+import { DecisionSummary } from './DecisionSummary';
 import { refusalText } from './refusal-text';
 import { localToday } from './ScreeningPage';
 import { recordDoseDecision } from './screening-commands';
@@ -105,8 +104,6 @@ export function CohortDecisionView({
   const close = useCallback(() => setSigning(null), []);
   const counts = cohortCounts(rows.map((r) => r.status));
   const recommendation = recommendNextDose({ ...counts, doseLevel });
-  const { posterior, settings } = recommendation;
-  const p = (value: number) => format.number(value, { maximumFractionDigits: 3 });
   return (
     <section className="panel" aria-labelledby={`cohort-${cohort}`} data-testid={`cohort-${cohort}`}>
       <h2 id={`cohort-${cohort}`}>{t('screening.decision.cohort', { cohort, dose: doseLevel })}</h2>
@@ -156,18 +153,7 @@ export function CohortDecisionView({
           </tbody>
         </table>
       </div>
-      <p data-testid={`counts-${cohort}`}>{t('screening.decision.counts', counts)}</p>
-      <p data-testid={`posterior-${cohort}`}>
-        {t('screening.decision.posterior', {
-          threshold: format.number(settings.threshold),
-          probability: p(posterior.probabilityExcessive),
-          mean: p(posterior.mean),
-          lower: p(posterior.lower95),
-          upper: p(posterior.upper95),
-        })}
-      </p>
-      <PosteriorChart a={posterior.a} b={posterior.b} threshold={settings.threshold} />
-      <Recommendation recommendation={recommendation} counts={counts} />
+      <DecisionSummary cohort={cohort} counts={counts} recommendation={recommendation} />
       {decisions.map((d) => (
         <div key={d.id} className="panel" data-testid="recorded-decision">
           <p>
