@@ -127,6 +127,7 @@ const en: Catalogue = {
     open: 'Open',
     notFound: 'This participant is not on this tablet.',
     onlyPhysician: 'Only a physician can create or change the record.',
+    statusByWorkflow: 'Set by screening, inclusion or withdrawal, with their rules.',
     signatures: 'Record signatures',
     signDossier: 'Sign the record',
     signSaveFirst: 'Save your changes first: the signature covers the saved record.',

@@ -130,6 +130,7 @@ const fr = {
     open: 'Ouvrir',
     notFound: 'Ce participant n’est pas sur cette tablette.',
     onlyPhysician: 'Seul un médecin peut créer ou modifier le dossier.',
+    statusByWorkflow: 'Fixé par la sélection, l’inclusion ou la sortie d’étude, avec leurs règles.',
     signatures: 'Signatures du dossier',
     signDossier: 'Signer le dossier',
     signSaveFirst: 'Enregistrez d’abord vos modifications : la signature porte sur le dossier enregistré.',

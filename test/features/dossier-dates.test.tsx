@@ -49,4 +49,23 @@ describe('the dossier’s dates', () => {
     rerender(<ParticipantDossier participant={saved} />);
     expect(input('infusionDate').value).toBe('02/03/2026');
   });
+
+  it('shows the status the workflows set, with no control to change it by hand, and keeps it on a save', async () => {
+    await act(() => signInAs(session, 'house', 'physician', 'Dr House'));
+    const id = await act(() => createParticipant(session));
+    await session.env.db.records.update(id, {
+      data: { ...(await session.env.db.records.get(id))!.data, status: 'included' },
+    });
+    const record = (await session.env.db.records.get(id))!;
+    render(<ParticipantDossier participant={record} />);
+    expect(screen.getByTestId('dossier-status').textContent).toBe('Inclus');
+    expect(document.querySelector('select#status')).toBeNull();
+    const save = screen.getByRole('button', { name: 'Enregistrer le dossier' }) as HTMLButtonElement;
+    await waitFor(() => expect(save.disabled).toBe(false));
+    fireEvent.change(document.getElementById('comment')!, { target: { value: 'vu' } });
+    fireEvent.change(input('reason'), { target: { value: 'commentaire' } });
+    fireEvent.click(save);
+    await screen.findByText('Enregistré sur la tablette.');
+    expect((await session.env.db.records.get(id))!.data).toMatchObject({ status: 'included', comment: 'vu' });
+  });
 });

@@ -3,18 +3,21 @@ import type { StoredRecord } from '@/db/types';
 import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
 import type { Signature } from '@/schema/signature';
 import type { VitalSigns } from '@/schema/vital-signs';
+import { useNames } from '@/session/people-names';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { useFormat } from '@/ui/use-format';
 import type { InfusionRecords } from './queries';
 
 // Everything that happened in the infusion, in order of its clinical time, with who did it and on which tablet
-// (the person's registration on that tablet): the same list on every tablet once synced.
+// (the person named from the store's people directory, so one who never used this tablet is named too): the same
+// list on every tablet once synced.
 
 type Row = { id: string; at: string; text: string; record: StoredRecord };
 
 export function Timeline({ records, infusionId }: { records: InfusionRecords; infusionId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const names = useNames();
   const k = records.byKind;
   const rows: Row[] = [];
   const push = (record: StoredRecord, at: string, text: string) =>
@@ -107,6 +110,7 @@ export function Timeline({ records, infusionId }: { records: InfusionRecords; in
   }
   rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
   const who = (userId: string) =>
+    names?.find(userId)?.name ??
     records.people.find((p) => p.userId === userId)?.displayName ??
     t('infusion.timeline.someone', { id: userId.slice(-4) });
   return (

@@ -7,7 +7,6 @@ import { saveRevision } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { reasonSchema } from '@/schema/common';
-import { participantSchema } from '@/schema/participant';
 import { useWriteContext } from '@/session/session-store';
 import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
@@ -22,15 +21,12 @@ import { commandMessage } from './command-message';
 // The dossier form edits the revisable fields; identity (trial number, initials) is shown, not edited here.
 const dossierSchema = z.object({
   sex: z.enum(['', 'F', 'M']),
-  status: z.string(),
   inclusionDate: z.string(),
   infusionDate: z.string(),
   comment: z.string().max(2000),
   reason: z.string(),
 });
 type Dossier = z.infer<typeof dossierSchema>;
-
-const STATUSES = participantSchema.shape.status.unwrap().options;
 
 const DATE_FIELDS = ['inclusionDate', 'infusionDate'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -56,7 +52,6 @@ function toForm(data: Record<string, unknown>): Dossier {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   return {
     sex: (text('sex') as Dossier['sex']) || '',
-    status: text('status'),
     inclusionDate: dateText(text('inclusionDate')),
     infusionDate: dateText(text('infusionDate')),
     comment: text('comment'),
@@ -139,15 +134,12 @@ export function ParticipantDossier({ participant }: { participant: StoredRecord 
               <option value="M">{t('participants.sexM')}</option>
             </select>
           </Field>
-          <Field id="status" label={t('participants.status')}>
-            <select id="status" {...register('status')}>
-              <option value="">—</option>
-              {STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`participants.statuses.${s}`)}
-                </option>
-              ))}
-            </select>
+          {/* The status is the workflow's (screening, inclusion, withdrawal: each with its rules, date and
+              reason), never set by hand here. */}
+          <Field id="status" label={t('participants.status')} hint={t('participants.statusByWorkflow')}>
+            <output id="status" data-testid="dossier-status">
+              {participant.data.status ? t(`participants.statuses.${String(participant.data.status)}`) : '—'}
+            </output>
           </Field>
           {DATE_FIELDS.map((field) => (
             <Field
