@@ -22,6 +22,7 @@ export const queriesEn: QueriesCatalogue = {
   fields: 'The record’s fields',
   field: 'Field',
   value: 'Value',
+  markerOn: '{{field}} — query: {{status}}. Open the thread',
   onField: '{{kind}} · {{field}}',
   marker_one: '{{count}} query',
   marker_other: '{{count}} queries',

@@ -20,6 +20,7 @@ export const queriesFr = {
   fields: 'Champs de l’enregistrement',
   field: 'Champ',
   value: 'Valeur',
+  markerOn: '{{field}} — requête : {{status}}. Ouvrir le fil',
   onField: '{{kind}} · {{field}}',
   marker_one: '{{count}} requête',
   marker_other: '{{count}} requêtes',

@@ -85,6 +85,12 @@ test('a query raised by the data manager is answered offline on a tablet, synced
 
   // The physician's tablet receives it, then answers with no network: the correction and the answer stay queued.
   await syncNow(md.page);
+  // The query shows on the queried value where the physician reads it: the participant's vital-signs history.
+  await openParticipant(md.page, 'MSC-LES-95');
+  await expect(md.page.getByTestId('vitals-row').first().getByTestId('field-query-marker')).toHaveAttribute(
+    'aria-label',
+    'PA systolique (mmHg) — requête : Ouverte. Ouvrir le fil',
+  );
   await md.context.setOffline(true);
   await openQueries(md.page, true);
   await expect(md.page.getByRole('heading', { level: 1 })).toHaveText('Requêtes à traiter');

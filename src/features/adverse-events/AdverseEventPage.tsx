@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { QueryMarker, useOpenQueries } from '@/features/queries';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { adverseEventTermFor, isBedsideTermId } from '@/domain/safety/ctcae';
 import type { AdverseEvent, CtcaeGrade } from '@/schema/adverse-events';
@@ -20,6 +21,7 @@ export default function AdverseEventPage() {
   const navigate = useNavigate();
   const participant = useRecord(participantId);
   const events = useAdverseEvents(participantId);
+  const openQueries = useOpenQueries();
   if (participant === undefined || events === undefined) return <p aria-busy="true">{t('loading')}</p>;
   if (!participant || participant.kind !== 'participant')
     return <p role="alert">{t('participants.notFound')}</p>;
@@ -34,6 +36,11 @@ export default function AdverseEventPage() {
       <h1 data-testid="ae-page-title">{title}</h1>
       {event ? (
         <>
+          {openQueries?.has(event.record.id) && (
+            <p className="actions">
+              <QueryMarker threads={openQueries.get(event.record.id)} />
+            </p>
+          )}
           <SponsorNotification event={event} />
           {event.data.serious && (
             <p>

@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { QueryThread } from '@/domain/data-query';
+import { QueryMarker, useOpenQueries } from '@/features/queries';
 import { voidRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
@@ -15,6 +17,7 @@ import { useVitalSigns } from './queries';
 export function VitalSignsTimeline({ patientId }: { patientId: string }) {
   const { t, i18n } = useTranslation();
   const sets = useVitalSigns(patientId);
+  const openQueries = useOpenQueries();
   if (!sets) return null;
   if (sets.length === 0) return <p>{t('vitals.none')}</p>;
   // Falls are measured from the pre-infusion baseline set (infusion-and-monitoring.md, "Vital signs").
@@ -45,6 +48,7 @@ export function VitalSignsTimeline({ patientId }: { patientId: string }) {
               set={set}
               baseline={baseline?.id === set.id ? undefined : baseline?.data}
               language={i18n.language}
+              queries={openQueries?.get(set.id)}
             />
           ))}
         </tbody>
@@ -57,10 +61,12 @@ function VitalRow({
   set,
   baseline,
   language,
+  queries,
 }: {
   set: StoredRecord;
   baseline?: Record<string, unknown>;
   language: string;
+  queries?: QueryThread[];
 }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
@@ -102,6 +108,7 @@ function VitalRow({
         {VITAL_FIELDS.map((field) => (
           <td key={field} className="num">
             {typeof d[field] === 'number' ? formatNumber(d[field], language) : '—'}
+            <QueryMarker threads={queries} field={field} />
           </td>
         ))}
         <td className="vitals-status">

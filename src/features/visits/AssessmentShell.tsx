@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { QueryMarker, useOpenQueries } from '@/features/queries';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { assessmentRecordId } from '@/db/assessments';
@@ -108,6 +109,7 @@ function AssessmentFrame({
   const { t } = useTranslation();
   const ctx = useWriteContext();
   const person = useSession((s) => s.person);
+  const openQueries = useOpenQueries();
   const initial = (record: StoredRecord | null): ShellValues => ({
     data: (record?.data as Assessment) ?? {
       visit,
@@ -196,6 +198,7 @@ function AssessmentFrame({
         {stored && <SyncBadge state={stored.syncState} />}
       </h1>
       <p className="actions" data-testid="assessment-status">
+        {stored && <QueryMarker threads={openQueries?.get(stored.id)} />}
         {!stored ? (
           <span className="pill pill-warn">{t('visits.status.notSaved')}</span>
         ) : valid ? (
