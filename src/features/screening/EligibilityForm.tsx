@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { QueryMarker, useOpenQueries } from '@/features/queries';
 import { Link } from 'react-router';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
@@ -71,6 +72,7 @@ export function EligibilityForm({
   const { t } = useTranslation();
   const format = useFormat();
   const ctx = useWriteContext();
+  const openQueries = useOpenQueries();
   const form = useForm<FormValues>({ defaultValues: initialValues(record, today) });
   const draft = useDraft(form, ctx?.userId, `eligibility:${participantId}`);
   const values = form.watch();
@@ -146,6 +148,11 @@ export function EligibilityForm({
   return (
     <form onSubmit={submit} noValidate className="eligibility-form" aria-labelledby="eligibility-title">
       <h2 id="eligibility-title">{t('eligibility.group.identity')}</h2>
+      {record && openQueries?.has(record.id) && (
+        <p className="actions">
+          <QueryMarker threads={openQueries.get(record.id)} />
+        </p>
+      )}
       <DraftChoice draft={draft} />
       <fieldset disabled={!canEdit || draft.locked} className="plain">
         <div className="panel grid">
