@@ -340,7 +340,7 @@ test('10 days of tolerance: checklists offline, a grade-3 event made serious, sy
   await expect(line).toContainText('terminé');
   await expect(line.getByTestId('decision-dlt')).toHaveText('Oui');
   await expect(line.getByTestId('decision-worst')).toHaveText('3');
-  await expect(doctor.getByTestId(`counts-${cohort}`)).toContainText('DLT : 1');
+  await expect(doctor.getByTestId(`counts-${cohort}`)).toContainText(', 1 DLT');
 
   // The nurse's tablet pulls the physician's work: the same summary, the countdown stopped.
   await syncNow(page);
