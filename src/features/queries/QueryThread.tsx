@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { answerQuery, moveQuery } from '@/db/data-queries';
 import { getDb } from '@/db/database';
@@ -8,6 +8,7 @@ import { queryActions, valueAt, type QueryMessage, type QueryThread } from '@/do
 import type { RecordKind } from '@/schema/records';
 import { useNames } from '@/session/people-names';
 import { useRole, useWriteContext } from '@/session/session-store';
+import { Field } from '@/ui/Field';
 import { fieldValue } from '@/ui/field-labels';
 import { formatDateTime } from '@/ui/format';
 
@@ -145,27 +146,19 @@ function AnswerForm({ thread }: { thread: QueryThread }) {
     }
   };
   return (
-    <form
-      className="query-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{t('queries.answerText')}</label>
+    <QueryForm onSubmit={submit}>
+      <Field
+        id={`${id}-text`}
+        label={t('queries.answerText')}
+        error={missing ? t('queries.textRequired') : undefined}
+      >
         <textarea
           id={`${id}-text`}
           value={text}
           onChange={(e) => setText(e.target.value)}
           data-testid="query-answer-text"
         />
-        {missing && (
-          <small role="alert" className="field-error">
-            {t('queries.textRequired')}
-          </small>
-        )}
-      </div>
+      </Field>
       <label className="check">
         <input
           type="checkbox"
@@ -177,24 +170,22 @@ function AnswerForm({ thread }: { thread: QueryThread }) {
       </label>
       {correct && (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-value`}>{t('queries.newValue')}</label>
+          <Field id={`${id}-value`} label={t('queries.newValue')}>
             <input
               id={`${id}-value`}
               value={value}
               onChange={(e) => setValue(e.target.value)}
               data-testid="query-new-value"
             />
-          </div>
-          <div className="field">
-            <label htmlFor={`${id}-reason`}>{t('queries.reason')}</label>
+          </Field>
+          <Field id={`${id}-reason`} label={t('queries.reason')}>
             <input
               id={`${id}-reason`}
               value={reason}
               onChange={(e) => setReason(e.target.value)}
               data-testid="query-reason"
             />
-          </div>
+          </Field>
         </>
       )}
       {error && (
@@ -205,7 +196,7 @@ function AnswerForm({ thread }: { thread: QueryThread }) {
       <button type="submit" disabled={busy} data-testid="query-answer">
         {t('queries.answerSubmit')}
       </button>
-    </form>
+    </QueryForm>
   );
 }
 
@@ -223,27 +214,19 @@ function MoveForm({ thread, action }: { thread: QueryThread; action: 'close' | '
     if (await run(() => moveQuery(getDb(), ctx, { queryId: thread.id, action, text }))) setText('');
   };
   return (
-    <form
-      className="query-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{t(`queries.${action}Text`)}</label>
+    <QueryForm onSubmit={submit}>
+      <Field
+        id={`${id}-text`}
+        label={t(`queries.${action}Text`)}
+        error={missing ? t('queries.textRequired') : undefined}
+      >
         <textarea
           id={`${id}-text`}
           value={text}
           onChange={(e) => setText(e.target.value)}
           data-testid={`query-${action}-text`}
         />
-        {missing && (
-          <small role="alert" className="field-error">
-            {t('queries.textRequired')}
-          </small>
-        )}
-      </div>
+      </Field>
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -257,6 +240,21 @@ function MoveForm({ thread, action }: { thread: QueryThread; action: 'close' | '
       >
         {t(`queries.${action}Submit`)}
       </button>
+    </QueryForm>
+  );
+}
+
+/** A query's form: submitted by the button or Enter, without the page's own navigation. */
+export function QueryForm({ onSubmit, children }: { onSubmit: () => Promise<unknown>; children: ReactNode }) {
+  return (
+    <form
+      className="query-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void onSubmit();
+      }}
+    >
+      {children}
     </form>
   );
 }

@@ -6,9 +6,10 @@ import type { StoredRecord } from '@/db/types';
 import { recordFields, type QueryThread } from '@/domain/data-query';
 import { mayQuery } from '@/schema/data-query';
 import { useRole, useWriteContext } from '@/session/session-store';
+import { Field } from '@/ui/Field';
 import { fieldLabel, fieldValue } from '@/ui/field-labels';
 import { useQueryThreads } from './data';
-import { QueryThreadView } from './QueryThread';
+import { QueryForm, QueryThreadView } from './QueryThread';
 import './messages';
 import './queries.css';
 
@@ -136,22 +137,15 @@ function RaiseForm({ record, field, onDone }: { record: StoredRecord; field: str
     else setError(t(`queries.error.${result.code === 'forbidden' ? 'forbidden' : 'other'}`));
   };
   return (
-    <form
-      className="query-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void submit();
-      }}
-    >
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{t('queries.raiseText')}</label>
+    <QueryForm onSubmit={submit}>
+      <Field id={`${id}-text`} label={t('queries.raiseText')}>
         <textarea
           id={`${id}-text`}
           value={text}
           onChange={(e) => setText(e.target.value)}
           data-testid="query-raise-text"
         />
-      </div>
+      </Field>
       {error && (
         <p role="alert" className="field-error">
           {error}
@@ -160,6 +154,6 @@ function RaiseForm({ record, field, onDone }: { record: StoredRecord; field: str
       <button type="submit" data-testid="query-raise">
         {t('queries.raiseSubmit')}
       </button>
-    </form>
+    </QueryForm>
   );
 }
