@@ -12,6 +12,7 @@ import { pouchReplication } from './pouchdb';
 import { restartTimes } from './restart';
 import { formatFigure, ratioTo, type Figure } from './report';
 import { coldStartFigures } from './start';
+import { workflowFigures } from './workflows';
 import { ROOT, rssMb, startChevet, startMinimalPwa, startPostgres, type ChevetServer } from './servers';
 
 // `npm run bench`: every figure of issue 12, printed one per line and written to bench/results.json.
@@ -26,7 +27,7 @@ const PUSH_BATCH = 1000;
 const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password-1', role: 'nurse' };
 const PHYSICIAN = { username: 'bench-physician', password: 'bench-physician-password-1', role: 'physician' };
 const ACCOUNTS = [NURSE, PHYSICIAN];
-const HARNESS_DIR = join(ROOT, 'bench', '.harness-dist');
+export const HARNESS_DIR = join(ROOT, 'bench', '.harness-dist');
 const median = (values: number[]) => summarise(values).p50;
 
 const figures: Figure[] = [];
@@ -35,7 +36,7 @@ function report(figure: Figure) {
   console.log(formatFigure(figure));
 }
 
-async function buildAll() {
+export async function buildAll() {
   if (process.env.BENCH_SKIP_BUILD) return;
   console.log('building the app and the server (npm run build) and the benchmark harness…');
   // The app and the server exactly as `npm start` builds them.
@@ -170,6 +171,9 @@ async function main() {
       minimal: ratioTo(live.p95, bare.putThenGet.p95),
       detail: { note: `p50 ${live.p50.toFixed(2)} ms`, ...live },
     });
+
+    // Figure 10: the workflows' screens on a tablet holding the whole trial (the physician's).
+    for (const figure of await workflowFigures(browser, app.baseUrl, HARNESS_DIR, PHYSICIAN)) report(figure);
 
     // Figure 8, tablet side: the real app showing a participant with 10 000 records.
     const tablet = await participantHeap(browser, app.baseUrl, HARNESS_DIR, PHYSICIAN, HEAP_RECORDS);

@@ -6,9 +6,13 @@ import { deriveRecord } from '@/db/derive-record';
 import type { StoredRevision } from '@/db/types';
 import type { WriteContext } from '@/db/write-context';
 import { latestVitalSigns } from '@/features/participants/queries';
+import { RECORD_KINDS } from '@/schema/records';
+import { contentHash } from '@/session/canonical-json';
 import { httpSyncApi } from '@/sync/api';
 import { pullChanges } from '@/sync/pull';
+import { storeDerivedRecords } from '@/sync/rederive';
 import { makeTrial, vitalSignsData } from '../dataset';
+import { workflowTrial, type WorkflowMoment } from '../workflow-dataset';
 
 // Runs in Chromium on the app's origin, against the app's own modules: the write command, the timeline's live
 // query and the sync pull are the production code paths, not copies.
@@ -54,6 +58,75 @@ async function seed(name: string, records: number, participants: number) {
   }
   db.close();
   return { patientIds: trial.participants.map((p) => p.recordId) };
+}
+
+/**
+ * The workflows' bench (bench/workflows.ts): the app's database replaced by the whole trial at one moment
+ * (bench/workflow-dataset.ts), each record's data parsed by its kind's zod schema, stored as the sync's pull stores
+ * pages (revisions, then the records derived from them). The physician signed in on the tablet signs the forms.
+ */
+async function seedWorkflows(name: string, moment: WorkflowMoment, now: number) {
+  const db = await open(name);
+  const physician = (await db.people.toArray()).find((p) => p.role === 'physician');
+  if (!physician) throw new Error('no physician signed in on this tablet');
+  const signer = { userId: physician.userId, name: physician.displayName || physician.username };
+  const trial = workflowTrial(moment, now, signer);
+  const signatures = await Promise.all(
+    trial.signatures.map(async (s) => ({
+      recordId: s.signatureId,
+      kind: 'signature' as const,
+      patientId: s.patientId,
+      at: new Date(s.at).toISOString(),
+      physician: true,
+      data: {
+        signer: signer.userId,
+        signerName: signer.name,
+        role: 'physician',
+        meaning: s.meaning,
+        signedAt: new Date(s.at).toISOString(),
+        recordId: s.recordId,
+        recordRev: 1,
+        contentHash: await contentHash(s.data),
+        method: 'pin',
+      },
+    })),
+  );
+  const histories = new Map<string, StoredRevision[]>();
+  let seq = 0;
+  for (const r of [...trial.records, ...signatures]) {
+    const parsed = RECORD_KINDS[r.kind].schema.safeParse(r.data);
+    if (!parsed.success)
+      throw new Error(`${r.kind} ${r.recordId}: ${JSON.stringify(parsed.error.issues.slice(0, 3))}`);
+    const history = histories.get(r.recordId) ?? [];
+    const base = history.at(-1)?.rev ?? null;
+    history.push({
+      mutationId: uuidv7(),
+      recordId: r.recordId,
+      kind: r.kind,
+      patientId: r.patientId,
+      op: base === null ? 'create' : 'revise',
+      rev: (base ?? 0) + 1,
+      baseRev: base,
+      data: parsed.data as StoredRevision['data'],
+      ...('reason' in r && r.reason ? { reason: r.reason } : {}),
+      at: r.at,
+      userId: r.physician ? physician.userId : nurse.userId,
+      deviceId: nurse.deviceId,
+      seq: ++seq,
+      receivedAt: r.at,
+      status: 'applied',
+    });
+    histories.set(r.recordId, history);
+  }
+  await db.transaction('rw', [db.revisions, db.records, db.outbox], async () => {
+    await Promise.all([db.revisions.clear(), db.records.clear(), db.outbox.clear()]);
+    await db.revisions.bulkAdd([...histories.values()].flat());
+    await storeDerivedRecords(db, [...histories.values()]);
+  });
+  const counts: Record<string, number> = {};
+  for (const history of histories.values()) counts[history[0]!.kind] = (counts[history[0]!.kind] ?? 0) + 1;
+  db.close();
+  return { patientIds: trial.patientIds, trialNumbers: trial.trialNumbers, records: histories.size, counts };
 }
 
 let minute = 0;
@@ -144,5 +217,5 @@ declare global {
     chevetBench: typeof api;
   }
 }
-const api = { seed, saves, liveTimeline, firstSync, remove };
+const api = { seed, seedWorkflows, saves, liveTimeline, firstSync, remove };
 window.chevetBench = api;
