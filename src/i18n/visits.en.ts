@@ -73,10 +73,6 @@ const visits: typeof fr = {
   physicianOnly: 'A physician enters this form.',
   physicianSigns: 'A physician will finalise this form by signing it.',
   history: 'History and signatures',
-  historyEntry: 'Version {{rev}} — {{action}} by {{who}}, {{at}}',
-  historyAction: { create: 'created', revise: 'revised', void: 'voided' },
-  historyReason: 'Reason: {{reason}}',
-  historyStatus: { pending: 'to send', applied: 'sent', conflict: 'in conflict', rejected: 'refused' },
   score: {
     label: 'Running score',
     incomplete: 'Incomplete: {{items}} missing',

@@ -72,15 +72,6 @@ const visits = {
   physicianOnly: 'Ce formulaire est saisi par un médecin.',
   physicianSigns: 'Un médecin finalisera ce formulaire en le signant.',
   history: 'Historique et signatures',
-  historyEntry: 'Version {{rev}} — {{action}} par {{who}}, {{at}}',
-  historyAction: { create: 'création', revise: 'modification', void: 'annulation' },
-  historyReason: 'Motif : {{reason}}',
-  historyStatus: {
-    pending: 'à envoyer',
-    applied: 'envoyée',
-    conflict: 'en conflit',
-    rejected: 'refusée',
-  },
   score: {
     label: 'Score en cours',
     incomplete: 'Incomplet : {{items}} manquant(s)',

@@ -254,7 +254,7 @@ test('offline M0 and M3 with SRI and MCR with why; offline reload; sync; a secon
   await expect(other.page.getByTestId('assessment-status')).toContainText(
     'Modifié : la signature précédente est invalidée',
   );
-  const history = other.page.getByTestId('revision-entry');
+  const history = other.page.getByTestId('history-entry');
   await expect(history).toHaveCount(2);
   await expect(history.nth(1)).toContainText('Motif : relecture du dossier source');
   await expect(history.nth(0)).toContainText('Dr Suivi');

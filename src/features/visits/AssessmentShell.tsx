@@ -21,14 +21,14 @@ import { reasonSchema } from '@/schema/common';
 import { useSession, useWriteContext } from '@/session/session-store';
 import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
-import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
+import { RecordHistory } from '@/session/RecordHistory';
+import { useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
 import { Field } from '@/ui/Field';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from '@/db/command-message';
-import { FormHistory } from './FormHistory';
 import { RunningScore } from './RunningScore';
 import { scoreForm, type CalendarEntry } from './visit-model';
 import { useParticipant, useVisitRecords } from './queries';
@@ -293,8 +293,7 @@ function AssessmentFrame({
       {stored && (
         <section className="panel" aria-label={t('visits.history')} data-testid="form-history">
           <h2>{t('visits.history')}</h2>
-          <SignatureList record={stored} />
-          <FormHistory recordId={stored.id} />
+          <RecordHistory record={stored} />
         </section>
       )}
       {signing && stored && (

@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allVisitRecords, visitRecordsOf } from '@/db/assessments';
 import { getDb } from '@/db/database';
-import { useNames } from '@/session/people-names';
 
 // Live reads of the visit screens: any write here or from a sync re-renders them (and recomputes every score).
 
@@ -28,23 +27,3 @@ export function useAllVisitRecords() {
   return useLiveQuery(() => allVisitRecords(getDb()), []);
 }
 
-/** Every revision of a record, oldest first: the form's history. */
-export function useRevisions(recordId: string | undefined) {
-  return useLiveQuery(
-    () =>
-      recordId
-        ? getDb()
-            .revisions.where('recordId')
-            .equals(recordId)
-            .toArray()
-            .then((rows) => rows.sort((a, b) => a.at.localeCompare(b.at)))
-        : [],
-    [recordId],
-  );
-}
-
-/** Display names of authors, by user id: the store's people directory and the people who signed in here. */
-export function usePeopleNames() {
-  const names = useNames(getDb());
-  return names && { get: (userId: string) => names.find(userId)?.name };
-}

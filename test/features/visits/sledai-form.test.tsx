@@ -89,7 +89,7 @@ describe('the SELENA-SLEDAI form', () => {
     expect(screen.getByTestId('assessment-status').textContent).toContain(
       'la signature précédente est invalidée',
     );
-    const history = await screen.findAllByTestId('revision-entry');
+    const history = await screen.findAllByTestId('history-entry');
     expect(history).toHaveLength(2);
     expect(history[1]!.textContent).toContain('Motif : éruption résolue');
   });
