@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { v7 as uuidv7 } from 'uuid';
 import {
   createUser,
+  newTablet,
   openMenu,
   openControlledApp,
   openParticipant,
@@ -355,11 +356,10 @@ test('the bedside infusion: checklist offline, alarms that survive reload and lo
   ).toBe(true);
 
   // A second tablet: the same nurse signs in, pulls, and sees the same timeline.
-  const second = await browser.newContext();
-  const page2 = await second.newPage();
-  await page2.setViewportSize({ width: 1280, height: 800 });
-  await openControlledApp(page2);
-  await signInWithNewPin(page2, NURSE, NURSE_PIN, 'Tablette 2');
+  const { context: second, page: page2 } = await newTablet(browser, {
+    viewport: { width: 1280, height: 800 },
+    signIn: { user: NURSE, pin: NURSE_PIN, deviceName: 'Tablette 2' },
+  });
   await syncNow(page2);
   await openParticipant(page2, TRIAL_NUMBER);
   await page2.getByTestId('open-infusion').click();

@@ -1,8 +1,8 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import {
   createParticipant,
   createUser,
-  openControlledApp,
+  newTablet,
   openFromMenu,
   openMenu,
   openParticipant,
@@ -95,19 +95,8 @@ async function expectInView(page: Page, name: string, locator: ReturnType<Page['
   expect(box!.x + box!.width, `${name}: right within ${width}px`).toBeLessThanOrEqual(width);
 }
 
-async function tablet(browser: Browser, size?: { width: number; height: number }) {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    serviceWorkers: 'allow',
-    ...(size ? { viewport: size, screen: size } : {}),
-  });
-  const page = await context.newPage();
-  await openControlledApp(page);
-  return { context, page };
-}
-
 test('a physician creates the participant and records a set with alerts', async ({ browser }) => {
-  const { context, page } = await tablet(browser);
+  const { context, page } = await newTablet(browser);
   await signInWithNewPin(page, DOCTOR, '720319');
   await createParticipant(page, TRIAL_NUMBER, 'MP');
   // Out-of-range values: the row carries its alert pills, the widest a row gets.
@@ -120,7 +109,7 @@ for (const size of TABLETS) {
   test(`a nurse's participant page, tablet ${size.name} (${size.width}×${size.height})`, async ({
     browser,
   }) => {
-    const { context, page } = await tablet(browser, size);
+    const { context, page } = await newTablet(browser, { viewport: size });
     await signInWithNewPin(page, NURSE, '720320', `Tablette ${size.name}`);
     await expectCompactAppBar(page, 'home');
     await expectNoHorizontalOverflow(page, 'home');
@@ -178,7 +167,7 @@ for (const size of TABLETS) {
 test('the data manager is not offered to void a set, and the administrator’s bar says what is true', async ({
   browser,
 }) => {
-  const manager = await tablet(browser, TABLETS[0]);
+  const manager = await newTablet(browser, { viewport: TABLETS[0] });
   await signInWithNewPin(manager.page, DATA_MANAGER, '720321');
   await syncNow(manager.page);
   await openParticipant(manager.page, TRIAL_NUMBER);
@@ -188,7 +177,7 @@ test('the data manager is not offered to void a set, and the administrator’s b
   await expectNoHorizontalOverflow(manager.page, 'data manager participant');
   await manager.context.close();
 
-  const admin = await tablet(browser, TABLETS[0]);
+  const admin = await newTablet(browser, { viewport: TABLETS[0] });
   await expectNoHorizontalOverflow(admin.page, 'sign-in');
   await signInWithNewPin(admin.page, ADMIN, '720318');
   await expect(admin.page.getByTestId('sync-state')).toHaveText('Aucune donnée clinique sur ce compte');
@@ -201,7 +190,7 @@ test('the data manager is not offered to void a set, and the administrator’s b
 });
 
 test('every screen fits the Galaxy Tab S4 upright, in French and in English', async ({ browser }) => {
-  const { context, page } = await tablet(browser);
+  const { context, page } = await newTablet(browser);
   await signInWithNewPin(page, DOCTOR, '720322');
   await expectCompactAppBar(page, 'home');
   await expectNoHorizontalOverflow(page, 'home');

@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext, type Page } from '@playwright/tes
 import { v7 as uuidv7 } from 'uuid';
 import {
   createUser,
+  newTablet,
   openControlledApp,
   signInWithNewPin,
   syncNow,
@@ -281,11 +282,11 @@ test('10 days of tolerance: checklists offline, a grade-3 event made serious, sy
   await syncNow(page);
 
   // The physician's tablet (the real clock): assesses the relation, signs, records the sponsor's notification.
-  const doctorContext = await browser.newContext({ timezoneId: 'Europe/Paris' });
-  const doctor = await doctorContext.newPage();
-  await doctor.setViewportSize({ width: 1280, height: 800 });
-  await openControlledApp(doctor);
-  await signInWithNewPin(doctor, DOCTOR, DOCTOR_PIN, 'Tablette médecin');
+  const { context: doctorContext, page: doctor } = await newTablet(browser, {
+    viewport: { width: 1280, height: 800 },
+    timezoneId: 'Europe/Paris',
+    signIn: { user: DOCTOR, pin: DOCTOR_PIN, deviceName: 'Tablette médecin' },
+  });
   await syncNow(doctor);
   await openParticipant(doctor, TRIAL_NUMBER);
   await doctor.getByTestId('ae-row').getByRole('link').click();

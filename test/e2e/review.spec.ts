@@ -3,12 +3,11 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   createParticipant,
   createUser,
-  openControlledApp,
+  newTablet,
   openFromMenu,
   openMenu,
   openParticipant,
   recordVitals,
-  signInWithNewPin,
   syncNow,
   type E2eUser,
 } from './support';
@@ -55,15 +54,8 @@ test.beforeAll(async ({ request }) => {
   for (const user of [DR_A, DR_B, MANAGER, Q_MANAGER, Q_PHYSICIAN]) await createUser(request, user);
 });
 
-async function tablet(browser: Browser, user: E2eUser, pin: string, devicePrefix = 'Tablette') {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    serviceWorkers: 'allow',
-  });
-  const page = await context.newPage();
-  await openControlledApp(page);
-  await signInWithNewPin(page, user, pin, `${devicePrefix} ${user.displayName}`);
-  return { context, page };
+function tablet(browser: Browser, user: E2eUser, pin: string, devicePrefix = 'Tablette') {
+  return newTablet(browser, { signIn: { user, pin, deviceName: `${devicePrefix} ${user.displayName}` } });
 }
 
 async function editComment(page: Page, comment: string) {

@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { v7 as uuidv7 } from 'uuid';
 import {
   createParticipant,
   createUser,
+  newTablet,
   openControlledApp,
   openParticipant,
   signInWithNewPin,
@@ -190,10 +191,9 @@ test('offline: screen to eligible, sign, include, dose card; reload offline; syn
   await syncNow(page);
 
   // A second tablet, another physician: the participant, its assessment, signature and dose are there.
-  const second = await browser.newContext();
-  const tablet2 = await second.newPage();
-  await openControlledApp(tablet2);
-  await signInWithNewPin(tablet2, OTHER_DOCTOR, OTHER_PIN, 'Tablette 2');
+  const { context: second, page: tablet2 } = await newTablet(browser, {
+    signIn: { user: OTHER_DOCTOR, pin: OTHER_PIN, deviceName: 'Tablette 2' },
+  });
   await syncNow(tablet2);
   await openScreening(tablet2, 'MSC-LES-61');
   await expect(tablet2.getByTestId('dose-level')).toHaveText(
@@ -279,22 +279,16 @@ async function fillCohortToFour(request: APIRequestContext) {
   expect(pushed.results.every((r: { status: string }) => r.status === 'applied')).toBe(true);
 }
 
-async function tablet(browser: Browser, user: E2eUser, pin: string, name: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await openControlledApp(page);
-  await signInWithNewPin(page, user, pin, name);
-  return { context, page };
-}
-
 test('two tablets include the fifth and sixth participant offline: one is refused after sync, nothing lost', async ({
   browser,
   request,
 }) => {
   test.setTimeout(180_000); // a time budget: two tablets fill the whole form on a loaded 2-core machine
   await fillCohortToFour(request);
-  const a = await tablet(browser, DOCTOR, PIN, 'Tablette A');
-  const b = await tablet(browser, OTHER_DOCTOR, OTHER_PIN, 'Tablette B');
+  const a = await newTablet(browser, { signIn: { user: DOCTOR, pin: PIN, deviceName: 'Tablette A' } });
+  const b = await newTablet(browser, {
+    signIn: { user: OTHER_DOCTOR, pin: OTHER_PIN, deviceName: 'Tablette B' },
+  });
   for (const t of [a, b]) await syncNow(t.page);
   await createParticipant(a.page, 'MSC-LES-81', 'AA');
   await createParticipant(b.page, 'MSC-LES-82', 'BB');

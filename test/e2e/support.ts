@@ -1,4 +1,4 @@
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
 
 /** Opens the app and waits until its service worker controls the page (one reload after the first install). */
 export async function openControlledApp(page: Page, path = '/') {
@@ -10,6 +10,31 @@ export async function openControlledApp(page: Page, path = '/') {
   await expect
     .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), { timeout: 15_000 })
     .toBe(true);
+}
+
+type TabletOptions = {
+  viewport?: { width: number; height: number };
+  timezoneId?: string;
+  /** The first sign-in on this tablet and its new PIN: the tablet then ends unlocked. */
+  signIn?: { user: E2eUser; pin: string; deviceName: string };
+};
+
+/**
+ * A tablet of its own: a browser context with its own storage and service worker, on the e2e store, the app open
+ * and controlled by its service worker (then signed in, when asked).
+ */
+export async function newTablet(browser: Browser, options: TabletOptions = {}) {
+  const { viewport, signIn, timezoneId } = options;
+  const context = await browser.newContext({
+    baseURL: test.info().project.use.baseURL,
+    serviceWorkers: 'allow',
+    ...(viewport ? { viewport, screen: viewport } : {}),
+    ...(timezoneId ? { timezoneId } : {}),
+  });
+  const page = await context.newPage();
+  await openControlledApp(page);
+  if (signIn) await signInWithNewPin(page, signIn.user, signIn.pin, signIn.deviceName);
+  return { context, page };
 }
 
 /** The administrator the e2e server starts with (scripts/e2e-server.mjs creates it with the user CLI). */

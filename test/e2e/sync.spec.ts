@@ -2,10 +2,9 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   createParticipant,
   createUser,
-  openControlledApp,
+  newTablet,
   openParticipant,
   recordVitals,
-  signInWithNewPin,
   syncNow,
   type E2eUser,
 } from './support';
@@ -32,15 +31,8 @@ test.beforeAll(async ({ request }) => {
   await createUser(request, SECOND);
 });
 
-async function tablet(browser: Browser, user: E2eUser, pin: string) {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    serviceWorkers: 'allow',
-  });
-  const page = await context.newPage();
-  await openControlledApp(page);
-  await signInWithNewPin(page, user, pin, `Tablette ${user.displayName}`);
-  return { context, page };
+function tablet(browser: Browser, user: E2eUser, pin: string) {
+  return newTablet(browser, { signIn: { user, pin, deviceName: `Tablette ${user.displayName}` } });
 }
 
 async function editComment(page: Page, comment: string) {

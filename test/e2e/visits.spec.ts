@@ -2,6 +2,7 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import {
   createParticipant,
   createUser,
+  newTablet,
   openControlledApp,
   openParticipant,
   signInWithNewPin,
@@ -171,16 +172,11 @@ async function openEndpoints(page: Page) {
   await expect(page.getByTestId('endpoints-page')).toBeVisible();
 }
 
-async function secondTablet(browser: Browser) {
-  const context = await browser.newContext({
-    baseURL: test.info().project.use.baseURL,
-    serviceWorkers: 'allow',
+function secondTablet(browser: Browser) {
+  return newTablet(browser, {
     viewport: { width: 1280, height: 800 },
+    signIn: { user: DOCTOR, pin: PIN, deviceName: 'Tablette 2' },
   });
-  const page = await context.newPage();
-  await openControlledApp(page);
-  await signInWithNewPin(page, DOCTOR, PIN, 'Tablette 2');
-  return { context, page };
 }
 
 test('offline M0 and M3 with SRI and MCR with why; offline reload; sync; a second tablet; an edit with a reason', async ({
