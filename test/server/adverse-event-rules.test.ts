@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../server/app';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { pushAs } from './sync-fixtures';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
 
 // Issue 22: nurses record adverse events, physicians assess them. The store enforces it whatever a tablet sends:
@@ -28,16 +29,7 @@ describe(`adverse events: who may write what, on the store (${STORE_KIND})`, () 
     await testStore.drop();
   });
 
-  const push = async (user: SignedInUser, mutations: unknown[]) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json().results as { status: string; reason?: string; rev?: number }[];
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const mutation = (over: Record<string, unknown>) => ({
     mutationId: uuidv7(),
     recordId: uuidv7(),

@@ -4,6 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../server/app';
 import { assessmentRecordId } from '../../src/schema/assessments';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { pushAs } from './sync-fixtures';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
 
 // Issue 23: a nurse enters the questionnaires (SF-36, EQ-5D) and the biology of a visit; the disease-activity
@@ -27,16 +28,7 @@ describe(`visit forms on the store (${STORE_KIND})`, () => {
     await testStore.drop();
   });
 
-  const push = async (user: SignedInUser, mutations: unknown[]) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json().results as { status: string; reason?: string; rev?: number }[];
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const create = (patientId: string, recordId: string, data: Record<string, unknown>) => ({
     mutationId: uuidv7(),
     recordId,

@@ -4,13 +4,12 @@ import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../server/app';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
-import { newMutation, vitalsData } from './sync-fixtures';
+import { newMutation, vitalsData, pushAs } from './sync-fixtures';
 
 // Issue 24 item 2: a data query's lifecycle on the store, pushed as a modified client would. Only a data manager
 // raises, closes and re-opens; only a nurse or physician answers; the queried record, the query and an answer's
 // correction must be on the store; the thread is kept whole (every message a stored observation).
 
-type Result = { status: string; code?: string; reason?: string; seq?: number };
 
 describe(`data queries on the store (${STORE_KIND})`, () => {
   let testStore: TestStore;
@@ -21,16 +20,7 @@ describe(`data queries on the store (${STORE_KIND})`, () => {
   let patientId: string;
   let vitalsId: string;
 
-  const push = async (user: SignedInUser, mutations: unknown[]) => {
-    const response = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    expect(response.statusCode).toBe(200);
-    return response.json().results as Result[];
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const query = (data: Record<string, unknown>, over: Record<string, unknown> = {}) =>
     newMutation({ kind: 'dataQuery', patientId, data, ...over });
   const raise = (over: Record<string, unknown> = {}) =>

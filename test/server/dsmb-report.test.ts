@@ -17,7 +17,7 @@ import { DOSING_CONFIG } from '../../src/domain/dosing/config';
 import type { AdverseEvent } from '../../src/schema/adverse-events';
 import { contentHash } from '../../src/session/canonical-json';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
-import { newMutation } from './sync-fixtures';
+import { newMutation, pushAs } from './sync-fixtures';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 
 // Issue 24 item 4: the DSMB tolerance report, computed on the store from its log with the tablets' domain
@@ -92,13 +92,7 @@ describe(`DSMB tolerance report (${STORE_KIND})`, () => {
   let report: DsmbReport;
 
   const push = async (user: SignedInUser, mutations: Record<string, unknown>[]) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    const results = res.json().results as { status: string; reason?: string }[];
+    const results = await pushAs(app, user, mutations);
     expect(results.filter((r) => r.status !== 'applied')).toEqual([]);
   };
   const get = (user: SignedInUser) =>

@@ -14,7 +14,7 @@ import { runExport } from '../../server/export/run-export';
 import { contentHash } from '../../src/session/canonical-json';
 import { RECORD_KIND_NAMES } from '../../src/schema/records';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
-import { newMutation, vitalsData } from './sync-fixtures';
+import { newMutation, vitalsData, pushAs } from './sync-fixtures';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
 
 // The standards folder beside the repository (`../shared`, as for the CTCAE file), or where SHARED_DIR says.
@@ -83,15 +83,7 @@ describe(`exports (${STORE_KIND})`, () => {
   let dataManager: SignedInUser;
   let seeded: { mutations: Record<string, unknown>[]; patientId: string; signatureId: string };
 
-  const push = async (user: SignedInUser, mutations: Record<string, unknown>[]) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    return res.json().results as { status: string }[];
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const mutation = newMutation;
 
   beforeAll(async () => {

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { buildApp } from '../../server/app';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { pushAs } from './sync-fixtures';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
 
 // The trial's shared resources (issue 20): a trial number and a cohort slot belong to one participant, whatever
 // two tablets offline sent. The store keeps the first and refuses the second with a reason code; two pushes at
 // the same moment (two tablets coming back online together) cannot both win.
 
-type Result = { mutationId: string; status: string; reason?: string };
 
 describe(`trial numbers and cohort slots are shared (${STORE_KIND})`, () => {
   let testStore: TestStore;
@@ -32,16 +32,7 @@ describe(`trial numbers and cohort slots are shared (${STORE_KIND})`, () => {
     await testStore.store.query('delete from participant_registry');
   });
 
-  const push = async (user: SignedInUser, mutations: unknown[]): Promise<Result[]> => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    expect(res.statusCode).toBe(200);
-    return res.json().results;
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const create = (trialNumber: string, extra: Record<string, unknown> = {}) => {
     const id = uuidv7();
     return {

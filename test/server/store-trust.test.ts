@@ -6,6 +6,7 @@ import { buildApp } from '../../server/app';
 import { contentHash } from '../../src/schema/canonical-json';
 import { REJECT_CODES, type PushResult } from '../../src/schema/sync';
 import { createTestStore, STORE_KIND, type TestStore } from './test-store';
+import { pushAs } from './sync-fixtures';
 import { addSignedInUser, type SignedInUser } from './people-fixtures';
 
 // Issue 17, the attacks of a nurse's or a data manager's token against the push (wire-contract.md, "What the
@@ -49,16 +50,7 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
     await testStore.drop();
   });
 
-  const push = async (user: SignedInUser, mutations: unknown[]) => {
-    const res = await app.inject({
-      method: 'POST',
-      url: '/api/sync/push',
-      headers: user.headers,
-      payload: { deviceId: user.deviceId, mutations },
-    });
-    expect(res.statusCode).toBe(200);
-    return res.json().results as PushResult[];
-  };
+  const push = (user: SignedInUser, mutations: unknown[]) => pushAs(app, user, mutations);
   const mutation = <T extends Record<string, unknown>>(over: T) => ({
     mutationId: uuidv7(),
     recordId: uuidv7(),
