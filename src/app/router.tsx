@@ -78,6 +78,7 @@ export const router = createBrowserRouter([
         path: 'review/participants/:patientId',
         lazy: lazyPage(() => import('@/features/review/ParticipantReviewPage')),
       },
+      { path: 'review/trial', lazy: lazyPage(() => import('@/features/review/ParticipantReviewPage')) },
       { path: 'dsmb-report', lazy: lazyPage(() => import('@/features/review/DsmbReportPage')) },
       // Issue 24 item 2: data queries, the lists and a record's fields with their threads.
       { path: 'queries', lazy: lazyPage(() => import('@/features/queries/QueriesPage')) },

@@ -11,6 +11,13 @@ export const storeReviewEn: StoreReviewCatalogue = {
     records_one: '{{count}} record',
     records_other: '{{count}} records',
   },
+  trial: {
+    title: 'Decisions about the trial',
+    detail: 'Dose decisions are about the whole trial, not one participant.',
+    none: 'No dose decision on the store.',
+    open_one: 'See the decision and its history',
+    open_other: 'See the {{count}} decisions and their history',
+  },
   devices: {
     title: 'Tablets and last sync',
     device: 'Tablet',

@@ -12,6 +12,13 @@ export const storeReviewFr = {
     records_one: '{{count}} enregistrement',
     records_other: '{{count}} enregistrements',
   },
+  trial: {
+    title: 'Décisions concernant l’essai',
+    detail: 'Les décisions de dose concernent l’essai entier, pas un participant.',
+    none: 'Aucune décision de dose sur le serveur.',
+    open_one: 'Voir la décision et son historique',
+    open_other: 'Voir les {{count}} décisions et leur historique',
+  },
   devices: {
     title: 'Tablettes et dernière synchronisation',
     device: 'Tablette',

@@ -5,20 +5,23 @@ import { getDb } from '@/db/database';
 import { RecordHistory } from '@/session/RecordHistory';
 import { useRole } from '@/session/session-store';
 import '@/session/store-review-messages';
+import { TRIAL_KINDS } from './trial-kinds';
 
 /**
  * One participant as the store holds it (issue 24 item 1): every record about them, each with its whole history
- * and signatures. Signatures show under the record they sign, not as records of their own.
+ * and signatures. Signatures show under the record they sign, not as records of their own. Without a participant
+ * (`/review/trial`), the same for the records about the trial as a whole.
  */
 export default function ParticipantReviewPage() {
   const { t } = useTranslation();
   const role = useRole();
-  const { patientId = '' } = useParams();
+  const { patientId } = useParams();
   const records = useLiveQuery(
     () =>
-      getDb()
-        .records.where('patientId')
-        .equals(patientId)
+      (patientId === undefined
+        ? getDb().records.where('kind').anyOf(TRIAL_KINDS)
+        : getDb().records.where('patientId').equals(patientId)
+      )
         .toArray()
         .then((list) =>
           list
@@ -41,7 +44,9 @@ export default function ParticipantReviewPage() {
       <p>
         <Link to="/review">{t('storeReview.back')}</Link>
       </p>
-      {!participant ? (
+      {patientId === undefined ? (
+        <h1>{t('storeReview.trial.title')}</h1>
+      ) : !participant ? (
         <p role="alert">{t('storeReview.notFound')}</p>
       ) : (
         <h1>

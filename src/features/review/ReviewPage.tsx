@@ -11,6 +11,7 @@ import { useRole } from '@/session/session-store';
 import '@/session/store-review-messages';
 import { formatDateTime } from '@/ui/format';
 import type { ExportApiOptions } from './export-api';
+import { TRIAL_KINDS } from './trial-kinds';
 import { fetchDeviceSync, holdsStaleData, type DevicesResult } from './review-api';
 
 /**
@@ -43,6 +44,7 @@ export default function ReviewPage({ api, now }: { api?: ExportApiOptions; now?:
       <DevicesPanel api={api} now={now ?? (() => new Date())} />
       <ConflictsPanel />
       <ParticipantsPanel />
+      <TrialRecordsPanel />
     </section>
   );
 }
@@ -204,6 +206,22 @@ function ParticipantsPanel() {
           </li>
         ))}
       </ul>
+    </section>
+  );
+}
+
+function TrialRecordsPanel() {
+  const { t } = useTranslation();
+  const count = useLiveQuery(() => getDb().records.where('kind').anyOf(TRIAL_KINDS).count(), []);
+  return (
+    <section className="panel" aria-labelledby="review-trial" data-testid="review-trial">
+      <h2 id="review-trial">{t('storeReview.trial.title')}</h2>
+      <p>{t('storeReview.trial.detail')}</p>
+      {count === 0 ? (
+        <p>{t('storeReview.trial.none')}</p>
+      ) : (
+        count !== undefined && <Link to="/review/trial">{t('storeReview.trial.open', { count })}</Link>
+      )}
     </section>
   );
 }
