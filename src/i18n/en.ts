@@ -200,6 +200,7 @@ const en: Catalogue = {
     author: '{{name}} · {{role}}',
     unknownAuthor: 'an unknown person ({{id}})',
     yes: 'Yes',
+    pair: '{{field}}: {{value}}',
     no: 'No',
     fieldNames: { trialNumber: 'Trial number', initials: 'Initials', comment: 'Comment' },
     resolve: 'Resolve conflict',

@@ -204,6 +204,7 @@ const fr = {
     author: '{{name}} · {{role}}',
     unknownAuthor: 'une personne inconnue ({{id}})',
     yes: 'Oui',
+    pair: '{{field}} : {{value}}',
     no: 'Non',
     fieldNames: { trialNumber: 'Numéro d’essai', initials: 'Initiales', comment: 'Commentaire' },
     resolve: 'Résoudre le conflit',

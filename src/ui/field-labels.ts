@@ -19,7 +19,9 @@ function text(t: TFunction, i18n: I18n, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, name: string): string {
+export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, field: string): string {
+  // A nested field (`items.arthritis`, the record history's) is labelled by its own name.
+  const name = field.split('.').at(-1)!;
   const section = SECTIONS[kind];
   return (
     (section && text(t, i18n, `${section}.${name}`)) ??
@@ -32,8 +34,15 @@ export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, name: str
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-export function fieldValue(t: TFunction, i18n: I18n, kind: RecordKind, name: string, value: unknown): string {
+export function fieldValue(
+  t: TFunction,
+  i18n: I18n,
+  kind: RecordKind,
+  field: string,
+  value: unknown,
+): string {
   const language = i18n.language;
+  const name = field.split('.').at(-1)!;
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'boolean') return t(value ? 'conflicts.yes' : 'conflicts.no');
   if (typeof value === 'number') return formatNumber(value, language);
@@ -51,5 +60,15 @@ export function fieldValue(t: TFunction, i18n: I18n, kind: RecordKind, name: str
     return value;
   }
   if (Array.isArray(value)) return value.map((v) => fieldValue(t, i18n, kind, name, v)).join(', ');
-  return JSON.stringify(value);
+  // A group of fields, in words that wrap on a tablet held upright (never one unbreakable JSON line).
+  if (typeof value === 'object')
+    return Object.entries(value)
+      .map(([key, v]) =>
+        t('conflicts.pair', {
+          field: fieldLabel(t, i18n, kind, key),
+          value: fieldValue(t, i18n, kind, key, v),
+        }),
+      )
+      .join(' ; ');
+  return String(value);
 }

@@ -40,3 +40,17 @@ describe('the conflict screen’s words', () => {
     await changeLanguage('fr');
   });
 });
+
+describe('the record history’s words for nested fields', () => {
+  it('labels an item by its own name and shows a group of fields in words that wrap', async () => {
+    await changeLanguage('fr');
+    expect(label('participant', 'dossier.comment')).toBe('Commentaire');
+    expect(value('participant', 'dossier.sex', 'F')).toBe('Femme');
+    expect(value('vitalSigns', 'items', { baseline: true, temperatureC: 36.9 })).toBe(
+      'baseline : Oui ; Température (°C) : 36,9',
+    );
+    await changeLanguage('en');
+    expect(value('vitalSigns', 'items', { baseline: false })).toBe('baseline: No');
+    await changeLanguage('fr');
+  });
+});
