@@ -10,7 +10,6 @@ import { newMutation, vitalsData, pushAs } from './sync-fixtures';
 // raises, closes and re-opens; only a nurse or physician answers; the queried record, the query and an answer's
 // correction must be on the store; the thread is kept whole (every message a stored observation).
 
-
 describe(`data queries on the store (${STORE_KIND})`, () => {
   let testStore: TestStore;
   let app: FastifyInstance;

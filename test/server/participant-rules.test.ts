@@ -10,7 +10,6 @@ import { addSignedInUser, type SignedInUser } from './people-fixtures';
 // two tablets offline sent. The store keeps the first and refuses the second with a reason code; two pushes at
 // the same moment (two tablets coming back online together) cannot both win.
 
-
 describe(`trial numbers and cohort slots are shared (${STORE_KIND})`, () => {
   let testStore: TestStore;
   let app: FastifyInstance;

@@ -26,4 +26,3 @@ export function useAllParticipants() {
 export function useAllVisitRecords() {
   return useLiveQuery(() => allVisitRecords(getDb()), []);
 }
-
