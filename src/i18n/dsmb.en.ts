@@ -68,8 +68,10 @@ export const dsmbEn: DsmbCatalogue = {
     worstGrade: 'Worst grade',
     events: 'Events',
     none: 'No adverse event in the window.',
-    outside: '{{count}} event(s) outside the window, in the record, not counted.',
-    relatednessPending: '{{count}} grade ≥ 3 event(s) whose relatedness is not assessed yet.',
+    outside_one: '{{count}} event outside the window, in the record, not counted.',
+    outside_other: '{{count}} events outside the window, in the record, not counted.',
+    relatednessPending_one: '{{count}} grade ≥ 3 event whose relatedness is not assessed yet.',
+    relatednessPending_other: '{{count}} grade ≥ 3 events whose relatedness is not assessed yet.',
   },
   saes: {
     title: 'Serious adverse events',

@@ -67,8 +67,11 @@ export const dsmbFr = {
     worstGrade: 'Grade le plus élevé',
     events: 'Événements',
     none: 'Aucun événement indésirable dans la fenêtre.',
-    outside: '{{count}} événement(s) hors de la fenêtre, listé(s) au dossier, non compté(s).',
-    relatednessPending: '{{count}} événement(s) de grade ≥ 3 dont l’imputabilité n’est pas encore évaluée.',
+    outside_one: '{{count}} événement hors de la fenêtre, listé au dossier, non compté.',
+    outside_other: '{{count}} événements hors de la fenêtre, listés au dossier, non comptés.',
+    relatednessPending_one: '{{count}} événement de grade ≥ 3 dont l’imputabilité n’est pas encore évaluée.',
+    relatednessPending_other:
+      '{{count}} événements de grade ≥ 3 dont l’imputabilité n’est pas encore évaluée.',
   },
   saes: {
     title: 'Événements indésirables graves',

@@ -23,7 +23,8 @@ const infusionFr = {
     dueAt: 'prévu à {{time}}',
     enter: 'Saisir',
     silence: 'Couper le son',
-    more: '+ {{count}} autre(s)',
+    more_one: '+ {{count}} autre',
+    more_other: '+ {{count}} autres',
     muted: 'Son des alarmes coupé sur cette tablette',
     soundLocked: 'Touchez l’écran pour activer le son des alarmes',
     wakeLockRefused:

@@ -165,13 +165,15 @@ export const screeningFr = {
       none: 'aucun',
       notRecorded: 'non saisi',
     },
-    counts: '{{patients}} perfusé(s), {{completed}} évaluable(s), {{dlts}} DLT',
+    counts: 'Perfusés : {{patients}}, évaluables : {{completed}}, {{dlts}} DLT',
     posterior:
       'Probabilité de toxicité excessive P(p > {{threshold}}) = {{probability}} ; moyenne a posteriori {{mean}}, intervalle crédible à 95 % [{{lower}} ; {{upper}}]',
     chartTitle: 'Densité a posteriori de la probabilité de DLT',
     chartThreshold: 'seuil θ = {{threshold}}',
     recommendation: 'Recommandation',
-    wait: 'Attendre : {{inWindow}} participant(s) encore dans la fenêtre de 10 jours, {{remaining}} à inclure.',
+    wait_one: 'Attendre : {{count}} participant encore dans la fenêtre de 10 jours, {{remaining}} à inclure.',
+    wait_other:
+      'Attendre : {{count}} participants encore dans la fenêtre de 10 jours, {{remaining}} à inclure.',
     escalate: 'Escalade : la cohorte suivante à {{dose}} ×10⁶/kg.',
     'de-escalate': 'Désescalade : la cohorte suivante à {{dose}} ×10⁶/kg.',
     hold: 'Pas de règle du protocole : décision du DSMB.',

@@ -75,7 +75,7 @@ const visits: typeof fr = {
   history: 'History and signatures',
   score: {
     label: 'Running score',
-    incomplete: 'Incomplete: {{items}} missing',
+    incomplete: 'Incomplete, missing: {{items}}',
     sledai: 'SELENA-SLEDAI: {{total}} / 105',
     bilag:
       'BILAG-2004: {{numeric}} / 108 (conversion A 12, B 8, C 1, D 0, E 0; Yee 2010) — {{countA}} A, {{countB}} B',
@@ -85,7 +85,8 @@ const visits: typeof fr = {
     eq5d5l: 'Profile {{profile}} — level sum {{levelSum}} — index (French value set) {{index}} — VAS {{vas}}',
     prednisone: '{{mg}} mg/day',
     toleranceReview: 'New adverse event: {{answer}}',
-    treatmentFailure: '{{entries}} fact(s) entered',
+    treatmentFailure_one: '{{count}} fact entered',
+    treatmentFailure_other: '{{count}} facts entered',
     biology: '{{measured}} results entered',
   },
   yes: 'Yes',

@@ -74,7 +74,7 @@ const visits = {
   history: 'Historique et signatures',
   score: {
     label: 'Score en cours',
-    incomplete: 'Incomplet : {{items}} manquant(s)',
+    incomplete: 'Incomplet, il manque : {{items}}',
     sledai: 'SELENA-SLEDAI : {{total}} / 105',
     bilag:
       'BILAG-2004 : {{numeric}} / 108 (conversion A 12, B 8, C 1, D 0, E 0 ; Yee 2010) — {{countA}} A, {{countB}} B',
@@ -85,7 +85,8 @@ const visits = {
       'Profil {{profile}} — somme des niveaux {{levelSum}} — index (jeu de valeurs français) {{index}} — EVA {{vas}}',
     prednisone: '{{mg}} mg/j',
     toleranceReview: 'Nouvel événement indésirable : {{answer}}',
-    treatmentFailure: '{{entries}} fait(s) saisi(s)',
+    treatmentFailure_one: '{{count}} fait saisi',
+    treatmentFailure_other: '{{count}} faits saisis',
     biology: '{{measured}} analyses saisies',
   },
   yes: 'Oui',

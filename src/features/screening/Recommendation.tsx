@@ -20,7 +20,7 @@ export function Recommendation({
   const text =
     recommendation.decision === 'wait'
       ? t('screening.decision.wait', {
-          inWindow: recommendation.stillInWindow,
+          count: recommendation.stillInWindow,
           remaining: recommendation.remainingToInclude,
         })
       : recommendation.decision === 'hold'

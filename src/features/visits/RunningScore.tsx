@@ -107,7 +107,7 @@ export function RunningScore({ score }: { score: FormScore }) {
     }
     case 'treatmentFailure': {
       const r = score.result as Extract<typeof score.result, { status: 'complete' }>;
-      text = t('visits.score.treatmentFailure', { entries: r.entries });
+      text = t('visits.score.treatmentFailure', { count: r.entries });
       break;
     }
     case 'biology': {

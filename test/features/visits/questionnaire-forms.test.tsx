@@ -40,7 +40,7 @@ describe('instrument forms', () => {
     const id = await participant();
     renderAt(`/participants/${id}/visits/M0/pga`);
     await screen.findByTestId('assessment-pga');
-    expect(score().textContent).toContain('Incomplet : PGA manquant(s)');
+    expect(score().textContent).toContain('Incomplet, il manque : PGA');
     expect(screen.getByText('2 — Modérée')).toBeTruthy();
     fireEvent.change(screen.getByLabelText('PGA (0 à 3, au dixième)', { selector: 'select' }), {
       target: { value: '1.7' },
@@ -65,7 +65,7 @@ describe('instrument forms', () => {
     const grades = { renal: 'A', musculoskeletal: 'B', mucocutaneous: 'B' } as Record<string, string>;
     for (const system of BILAG_SYSTEMS.slice(0, 8))
       fireEvent.click(within(screen.getByTestId(`bilag-${system}`)).getByText(grades[system] ?? 'D'));
-    await waitFor(() => expect(score().textContent).toContain('Incomplet : Hématologique manquant(s)'));
+    await waitFor(() => expect(score().textContent).toContain('Incomplet, il manque : Hématologique'));
     fireEvent.click(within(screen.getByTestId('bilag-haematological')).getByText('C'));
     const core = scoreBilag(
       Object.fromEntries(
@@ -128,7 +128,7 @@ describe('instrument forms', () => {
     for (const item of SF36_ITEMS.filter((i) => ![21, 22].includes(i.number)))
       fireEvent.click(within(screen.getByTestId(`sf36-item-${item.number}`)).getAllByRole('radio')[0]!);
     await waitFor(() =>
-      expect(score().textContent).toBe('Score en cours Incomplet : question 21, question 22 manquant(s)'),
+      expect(score().textContent).toBe('Score en cours Incomplet, il manque : question 21, question 22'),
     );
   });
 
@@ -139,7 +139,7 @@ describe('instrument forms', () => {
     const levels = { mobility: 2, selfCare: 1, usualActivities: 3, painDiscomfort: 4, anxietyDepression: 2 };
     for (const [dimension, level] of Object.entries(levels))
       fireEvent.click(within(screen.getByTestId(`eq5d-${dimension}`)).getAllByRole('radio')[level - 1]!);
-    await waitFor(() => expect(score().textContent).toContain('Incomplet : EVA (0–100) manquant(s)'));
+    await waitFor(() => expect(score().textContent).toContain('Incomplet, il manque : EVA (0–100)'));
     fireEvent.change(screen.getByLabelText('EVA (0–100)'), { target: { value: '65' } });
     const core = scoreEq5d5l({ ...levels, vas: 65 });
     if (core.status !== 'complete') throw new Error('expected complete');

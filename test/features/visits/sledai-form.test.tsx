@@ -46,7 +46,7 @@ describe('the SELENA-SLEDAI form', () => {
     const present = new Set(['arthritis', 'rash', 'lowComplement', 'increasedDnaBinding', 'proteinuria']);
     for (const d of SLEDAI_DESCRIPTORS.slice(0, 22)) answer(d.id, present.has(d.id));
     await waitFor(() =>
-      expect(score().textContent).toBe('Score en cours Incomplet : Thrombopénie, Leucopénie manquant(s)'),
+      expect(score().textContent).toBe('Score en cours Incomplet, il manque : Thrombopénie, Leucopénie'),
     );
     answer('thrombocytopenia', false);
     answer('leukopenia', true);
