@@ -7,13 +7,23 @@ import { build } from 'vite';
 import { INITIAL_JS_BUDGET_KB, initialJsGzipKb } from '../scripts/check-bundle-budget.mjs';
 import { heapMb, launch, openHarness, participantHeap, throttled } from './browser';
 import { makeTrial, summarise } from './dataset';
-import { pullAll, pushAll, signIn } from './http-sync';
+import { signIn } from './http-sync';
 import { pouchReplication } from './pouchdb';
 import { restartTimes } from './restart';
 import { formatFigure, ratioTo, type Figure } from './report';
 import { coldStartFigures } from './start';
 import { workflowFigures } from './workflows';
-import { ROOT, rssMb, startChevet, startMinimalPwa, startPostgres, type ChevetServer } from './servers';
+import { ROOT, startChevet, startMinimalPwa, type ChevetServer } from './servers';
+import {
+  ACCOUNTS,
+  NURSE,
+  PHYSICIAN,
+  PUSH_BATCH,
+  pouchFigure,
+  postgresFigures,
+  roundFigures,
+  syncRound,
+} from './sync';
 
 // `npm run bench`: every figure of issue 12, printed one per line and written to bench/results.json.
 // Medians over repeated samples; every browser timing beside the minimal PWA's in the same run.
@@ -23,10 +33,6 @@ const COLD_STARTS = Number(process.env.BENCH_COLD_STARTS ?? 7);
 const SAVES = 500;
 const LIVE_QUERIES = 200;
 const HEAP_RECORDS = 10_000;
-const PUSH_BATCH = 1000;
-const NURSE = { username: 'bench-nurse', password: 'bench-nurse-password-1', role: 'nurse' };
-const PHYSICIAN = { username: 'bench-physician', password: 'bench-physician-password-1', role: 'physician' };
-const ACCOUNTS = [NURSE, PHYSICIAN];
 export const HARNESS_DIR = join(ROOT, 'bench', '.harness-dist');
 const median = (values: number[]) => summarise(values).p50;
 
@@ -50,21 +56,6 @@ export async function buildAll() {
     define: { __APP_VERSION__: JSON.stringify('bench') },
     build: { outDir: HARNESS_DIR, emptyOutDir: true, target: 'es2022' },
   });
-}
-
-/** One whole-trial round trip through the HTTP API; the server is left running for the caller. */
-async function syncRound(trial: ReturnType<typeof makeTrial>, databaseUrl?: string) {
-  const server = await startChevet({ accounts: ACCOUNTS, databaseUrl });
-  const physician = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench physician');
-  await pushAll(server.baseUrl, physician, trial.participants);
-  const nurse = await signIn(server.baseUrl, NURSE.username, NURSE.password, 'bench nurse tablet');
-  const pushMs = await pushAll(server.baseUrl, nurse, trial.vitalSigns);
-  const serverRss = rssMb(server.pid);
-  const fresh = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench fresh tablet');
-  const pull = await pullAll(server.baseUrl, fresh);
-  const expected = trial.participants.length + trial.vitalSigns.length;
-  if (pull.count !== expected) throw new Error(`pulled ${pull.count} changes, expected ${expected}`);
-  return { server, pushMs, pullMs: pull.ms, serverRss };
 }
 
 async function main() {
@@ -196,36 +187,8 @@ async function main() {
       servers.push(round.server);
       rounds.push(round);
     }
-    const pushMs = median(rounds.map((r) => r.pushMs));
-    const pullMs = median(rounds.map((r) => r.pullMs));
-    report({
-      id: '5a',
-      name: `push ${records} vital signs, HTTP, PGlite (batches of ${PUSH_BATCH})`,
-      value: pushMs,
-      unit: 'ms',
-      budget: '≤ 3000 ms',
-      ok: pushMs <= 3000,
-      detail: { runs: rounds.map((r) => r.pushMs) },
-    });
-    report({
-      id: '5b',
-      name: `pull ${records} whole by a fresh device, HTTP, PGlite`,
-      value: pullMs,
-      unit: 'ms',
-      budget: '≤ 3000 ms',
-      ok: pullMs <= 3000,
-      detail: { runs: rounds.map((r) => r.pullMs) },
-    });
-    const serverRss = Math.max(...rounds.map((r) => r.serverRss ?? 0));
-    report({
-      id: '8a',
-      name: `server RSS after the ${records} push (PGlite)`,
-      value: serverRss,
-      unit: 'MB',
-      budget: '≤ 300 MB',
-      ok: serverRss <= 300,
-      detail: { note: 'the largest of the runs', runs: rounds.map((r) => r.serverRss) },
-    });
+    for (const figure of roundFigures(rounds, records)) report(figure);
+    const chevetTotal = median(rounds.map((r) => r.pushMs)) + median(rounds.map((r) => r.pullMs));
 
     // Figure 6: the same trial pulled into Dexie by the engine's own pull, in the browser.
     // Each run on a browser context of its own, as a fresh tablet is: the storage of one that has already
@@ -266,21 +229,7 @@ async function main() {
     });
 
     // Figure 7: PouchDB ↔ express-pouchdb, the same documents, the same batch size.
-    const pouch = await pouchReplication(trial.vitalSigns, PUSH_BATCH);
-    const pouchTotal = pouch.pushMs + pouch.pullMs;
-    const chevetTotal = pushMs + pullMs;
-    report({
-      id: '7',
-      name: 'PouchDB/CouchDB replication total ÷ Chevet sync total (5)',
-      value: pouchTotal / chevetTotal,
-      unit: '×',
-      budget: '≥ 5×',
-      ok: pouchTotal / chevetTotal >= 5,
-      detail: {
-        note: `PouchDB push ${pouch.pushMs.toFixed(0)} ms + pull ${pouch.pullMs.toFixed(0)} ms; Chevet ${chevetTotal.toFixed(0)} ms`,
-        ...pouch,
-      },
-    });
+    report(pouchFigure(await pouchReplication(trial.vitalSigns, PUSH_BATCH), chevetTotal));
 
     // Figure 9: the loaded store started again, after SIGKILLs and after clean stops (median of 5 each).
     const restarts = await restartTimes(servers.at(-1)!, 5);
@@ -313,42 +262,7 @@ async function main() {
     }
 
     // Figure 5 on PostgreSQL, reported.
-    const postgres = await startPostgres();
-    if (!postgres) {
-      report({
-        id: '5c',
-        name: 'push + pull on PostgreSQL',
-        value: null,
-        unit: 'ms',
-        budget: null,
-        ok: null,
-        skipped: 'no PostgreSQL',
-      });
-    } else {
-      try {
-        const round = await syncRound(trial, postgres.url);
-        await round.server.stop();
-        report({
-          id: '5c',
-          name: `push ${records} vital signs, HTTP, PostgreSQL`,
-          value: round.pushMs,
-          unit: 'ms',
-          budget: null,
-          ok: null,
-        });
-        report({
-          id: '5d',
-          name: `pull ${records} whole by a fresh device, HTTP, PostgreSQL`,
-          value: round.pullMs,
-          unit: 'ms',
-          budget: null,
-          ok: null,
-          detail: { note: `server RSS ${round.serverRss?.toFixed(0)} MB` },
-        });
-      } finally {
-        await postgres.stop();
-      }
-    }
+    for (const figure of await postgresFigures(trial)) report(figure);
   } finally {
     await browser.close();
     await minimal.stop();

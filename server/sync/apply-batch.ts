@@ -3,7 +3,7 @@ import { RECORD_KINDS } from '../../src/schema/records';
 import { canSign, signerNameOf, type Signature } from '../../src/schema/signature';
 import type { PushResult } from '../../src/schema/sync';
 import type { Principal } from '../auth/roles';
-import type { Queryable, Store } from '../store/store';
+import type { CopyValue, Queryable, Store } from '../store/store';
 import { contentRejections } from './content-rules';
 import { claimParticipantResources } from './participant-rules';
 import { loadQueryFacts, queryRecordIds, queryRefusal, type QueryFacts } from './query-rules';
@@ -31,6 +31,8 @@ type StoredMutation = {
 type Revisions = Map<string, Map<number, { userId: string; data: unknown }>>;
 type Context = {
   states: Map<string, RecordState>;
+  /** The records the store holds a row of (loaded, or written by this batch): the others are inserted, not upserted. */
+  inStore: Set<string>;
   revisions: Revisions;
   /** The signer's name from the account, when the batch holds a signature. */
   signerName: string | null;
@@ -84,7 +86,7 @@ export async function applyBatch(
       const rows: NewRow[] = [];
       const context = await loadContext(tx, valid, principal);
       await judge(tx, valid, stored, context, principal, results, async (row) => void rows.push(row));
-      await writeRows(tx, rows, principal, results);
+      await writeRows(tx, rows, principal, results, context.inStore);
       await tx.query('release savepoint batch');
     } catch {
       await tx.query('rollback to savepoint batch');
@@ -96,7 +98,7 @@ export async function applyBatch(
         context,
         principal,
         results,
-        (row) => writeRows(tx, [row], principal, results),
+        (row) => writeRows(tx, [row], principal, results, context.inStore),
         (error, id) => options.onStorageError?.(error, id),
       );
     }
@@ -425,19 +427,20 @@ async function loadContext(
     tx,
     valid.map((v) => v.mutation),
   );
-  return { states, revisions, signerName, contentRefusals, queryFacts };
+  return { states, inStore: new Set(states.keys()), revisions, signerName, contentRefusals, queryFacts };
 }
 
-/** Stores accepted rows (one multi-row insert, one upsert) and fills in their results. */
+/** Stores accepted rows (the log appended at once, the records' states written) and fills in their results. */
 async function writeRows(
   tx: Queryable,
   rows: readonly NewRow[],
   principal: Principal,
   results: PushResult[],
+  inStore: Set<string>,
 ) {
   if (rows.length === 0) return;
   const seqs = await insertMutations(tx, rows, principal);
-  await upsertRecords(tx, rows, seqs);
+  await writeRecords(tx, rows, seqs, inStore);
   for (const row of rows) {
     results[row.index] = {
       mutationId: row.mutation.mutationId,
@@ -530,26 +533,48 @@ async function insertMutations(tx: Queryable, rows: readonly NewRow[], principal
   return seqs;
 }
 
-async function upsertRecords(tx: Queryable, rows: readonly NewRow[], seqs: Map<string, number>) {
-  // Each touched record's state after its last row of the batch.
+const RECORD_COLUMNS = ['id', 'kind', 'patient_id', 'rev', 'voided', 'in_conflict', 'last_seq'] as const;
+
+/**
+ * Each touched record's state after its last row of the batch: the records new to the store appended at once
+ * (COPY on PGlite, like the log: most of a push creates records), the others updated by one upsert. Pushes are
+ * serialised, so no other push can insert one of the new ones meanwhile (should it, the unique key refuses the
+ * batch and the one-at-a-time pass judges it again).
+ */
+async function writeRecords(
+  tx: Queryable,
+  rows: readonly NewRow[],
+  seqs: Map<string, number>,
+  inStore: Set<string>,
+) {
   const last = new Map<string, { state: RecordState; seq: number }>();
   for (const row of rows)
     last.set(row.mutation.recordId, { state: row.state, seq: seqs.get(row.mutation.mutationId)! });
-  if (last.size === 0) return;
-  const touched = [...last.values()];
-  await tx.query(
-    `insert into records (id, kind, patient_id, rev, voided, in_conflict, last_seq)
+  const fresh: (readonly CopyValue[])[] = [];
+  const touched: { state: RecordState; seq: number }[] = [];
+  for (const [id, t] of last) {
+    if (inStore.has(id)) touched.push(t);
+    else {
+      const { state } = t;
+      fresh.push([id, state.kind, state.patientId, state.rev, state.voided, state.inConflict, t.seq]);
+    }
+  }
+  if (fresh.length > 0) await tx.copyRows('records', RECORD_COLUMNS, fresh);
+  if (touched.length > 0)
+    await tx.query(
+      `insert into records (${RECORD_COLUMNS.join(', ')})
      select * from unnest($1::uuid[], $2::text[], $3::uuid[], $4::int[], $5::bool[], $6::bool[], $7::bigint[])
      on conflict (id) do update set rev = excluded.rev, voided = excluded.voided,
        in_conflict = excluded.in_conflict, last_seq = excluded.last_seq`,
-    [
-      touched.map((t) => t.state.id),
-      touched.map((t) => t.state.kind),
-      touched.map((t) => t.state.patientId),
-      touched.map((t) => t.state.rev),
-      touched.map((t) => t.state.voided),
-      touched.map((t) => t.state.inConflict),
-      touched.map((t) => t.seq),
-    ],
-  );
+      [
+        touched.map((t) => t.state.id),
+        touched.map((t) => t.state.kind),
+        touched.map((t) => t.state.patientId),
+        touched.map((t) => t.state.rev),
+        touched.map((t) => t.state.voided),
+        touched.map((t) => t.state.inConflict),
+        touched.map((t) => t.seq),
+      ],
+    );
+  for (const id of last.keys()) inStore.add(id);
 }

@@ -13,8 +13,13 @@ export const isoDateSchema = z.iso.date();
 const BAD_TEXT = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 export const BAD_TEXT_MESSAGE = 'holds a NUL character or a lone surrogate';
 
+// Almost every text holds neither a NUL nor any surrogate at all: that one-class scan settles it, and only a text
+// holding a surrogate (an emoji, paired) pays for the pairing check.
+// eslint-disable-next-line no-control-regex -- as above
+const NUL_OR_SURROGATE = /[\u0000\uD800-\uDFFF]/;
+
 export function isCleanText(value: string): boolean {
-  return !BAD_TEXT.test(value);
+  return !NUL_OR_SURROGATE.test(value) || !BAD_TEXT.test(value);
 }
 
 /** The one text schema: a string without NUL or lone surrogate. Chain `.trim()`, `.min()`, `.max()` on it. */
@@ -22,18 +27,37 @@ export const textSchema = z.string().refine(isCleanText, { message: BAD_TEXT_MES
 
 /** The path (`data.comment`, `mutations.3.reason`) of the first string or key holding bad text, or null. */
 export function findBadText(value: unknown, path: readonly (string | number)[] = []): string | null {
+  // The path is built only for the way down to bad text: a clean body (nearly every one) allocates nothing.
+  return holdsBadText(value) ? badTextPath(value, path) : null;
+}
+
+function holdsBadText(value: unknown): boolean {
+  if (typeof value === 'string') return !isCleanText(value);
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) {
+    for (const item of value) if (holdsBadText(item)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!isCleanText(key) || holdsBadText((value as Record<string, unknown>)[key])) return true;
+  }
+  return false;
+}
+
+function badTextPath(value: unknown, path: readonly (string | number)[]): string | null {
   if (typeof value === 'string') return isCleanText(value) ? null : path.join('.') || 'value';
   if (value === null || typeof value !== 'object') return null;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = findBadText(value[i], [...path, i]);
+      const found = badTextPath(value[i], [...path, i]);
       if (found !== null) return found;
     }
     return null;
   }
   for (const [key, item] of Object.entries(value)) {
     if (!isCleanText(key)) return [...path, '(key)'].join('.');
-    const found = findBadText(item, [...path, key]);
+    const found = badTextPath(item, [...path, key]);
     if (found !== null) return found;
   }
   return null;

@@ -273,6 +273,106 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
     });
   });
 
+  it('writes every field of every change as the store holds it: nulls, booleans, numbers and escaped text', async () => {
+    const { id: patientId } = await participant('MSC-LES-08');
+    const odd = 'a "quoted" \\ back\\slash\nnew line\ttab « é » 🩺 \u0001 </script>';
+    const set = mutation({ kind: 'vitalSigns', patientId, data: vitals({ comment: odd }) });
+    const correction = mutation({
+      kind: 'vitalSigns',
+      patientId,
+      supersedes: set.recordId,
+      reason: `corrigé : ${odd}`,
+      data: vitals({ sbp: 131 }),
+    });
+    const base = { trialNumber: 'MSC-LES-08', initials: 'AB' };
+    const revise = (comment: string, user = physician) =>
+      push(user, [
+        mutation({
+          recordId: patientId,
+          patientId,
+          kind: 'participant',
+          op: 'revise',
+          baseRev: 1,
+          reason: odd,
+          data: { ...base, comment },
+        }),
+      ]);
+    expect(
+      (await push(nurse, [set, correction])).json().results.map((r: { status: string }) => r.status),
+    ).toEqual(['applied', 'applied']);
+    expect((await revise('A')).json().results[0].status).toBe('applied');
+    expect((await revise('B', otherPhysician)).json().results[0].status).toBe('conflict');
+    const pulled = pullResponseSchema.parse((await pull(dataManager, '?after=0&limit=5000')).json()).changes;
+    // What the store holds, written by PostgreSQL's own JSON builder: every change must read the same.
+    const { rows } = await testStore.store.query<{ change: unknown }>(
+      `select json_build_object(
+         'seq', seq, 'mutationId', mutation_id, 'recordId', record_id, 'kind', kind, 'patientId', patient_id,
+         'op', op, 'rev', rev, 'baseRev', base_rev, 'data', data, 'reason', reason, 'at', at,
+         'receivedAt', to_char(received_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+         'userId', user_id, 'deviceId', device_id, 'conflict', conflict, 'supersedes', supersedes) as change
+         from mutations order by seq`,
+    );
+    const expected = rows.map((r) => (typeof r.change === 'string' ? JSON.parse(r.change) : r.change));
+    expect(pulled).toEqual(expected);
+    const mine = pulled.filter((c) => c.patientId === patientId);
+    expect(mine.find((c) => c.mutationId === correction.mutationId)).toMatchObject({
+      supersedes: set.recordId,
+      reason: `corrigé : ${odd}`,
+    });
+    expect(mine.find((c) => c.recordId === set.recordId)?.data.comment).toBe(odd);
+    expect(mine.filter((c) => c.recordId === patientId).map((c) => [c.baseRev, c.conflict])).toEqual([
+      [null, false],
+      [1, false],
+      [1, true],
+    ]);
+  });
+
+  it('keeps each record’s state whether the batch creates it, revises it again or revises a stored one', async () => {
+    const { id: stored } = await participant('MSC-LES-07');
+    const fresh = uuidv7();
+    const participantMutation = (recordId: string, trialNumber: string, over: Record<string, unknown>) =>
+      mutation({
+        recordId,
+        patientId: recordId,
+        kind: 'participant',
+        data: { trialNumber, initials: 'AB' },
+        ...over,
+      });
+    const batch = [
+      participantMutation(fresh, 'MSC-LES-06', {}),
+      participantMutation(fresh, 'MSC-LES-06', { op: 'revise', baseRev: 1, reason: 'initiales' }),
+      participantMutation(stored, 'MSC-LES-07', { op: 'revise', baseRev: 1, reason: 'initiales' }),
+      participantMutation(stored, 'MSC-LES-07', { op: 'revise', baseRev: 1, reason: 'en même temps' }),
+    ];
+    const results = (await push(physician, batch)).json().results;
+    expect(results.map((r: { status: string; rev: number }) => [r.status, r.rev])).toEqual([
+      ['applied', 1],
+      ['applied', 2],
+      ['applied', 2],
+      ['conflict', 3],
+    ]);
+    const { rows } = await testStore.store.query<{
+      id: string;
+      rev: number;
+      in_conflict: boolean;
+      last_seq: string;
+    }>('select id, rev, in_conflict, last_seq from records where id = any($1::uuid[]) order by rev', [
+      [fresh, stored],
+    ]);
+    expect(rows.map((r) => [r.id, r.rev, r.in_conflict, Number(r.last_seq)])).toEqual([
+      [fresh, 2, false, results[1].seq],
+      [stored, 3, true, results[3].seq],
+    ]);
+    // Resent whole: nothing written twice, the states unchanged.
+    const again = (await push(physician, batch)).json().results;
+    expect(again.map((r: { status: string }) => r.status)).toEqual(Array(4).fill('duplicate'));
+    const after = await testStore.store.query<{ n: number }>(
+      'select count(*)::int as n from mutations where record_id = any($1::uuid[])',
+      [[fresh, stored]],
+    );
+    expect(after.rows[0]?.n).toBe(5);
+  });
+
   it('answers bad requests with 4xx in the error shape, never a 500', async () => {
     const malformed = await app.inject({
       method: 'POST',
