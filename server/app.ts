@@ -5,6 +5,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { BAD_TEXT_MESSAGE, findBadText } from '../src/schema/common';
+import { pageHashes } from './csp';
 import { ApiError, installErrorHandling, sendError } from './errors';
 import type { Store } from './store/store';
 import { accessControl } from './auth/access';
@@ -75,13 +76,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const staticDir = options.staticDir;
+  const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
+  // The page's inline boot script and style sheets, allowed by their hashes alone (server/csp.ts).
+  const inline = hasApp ? pageHashes(join(staticDir, 'index.html')) : () => ({ script: [], style: [] });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
+        scriptSrc: ["'self'", () => inline().script.join(' ')],
+        styleSrc: ["'self'", () => inline().style.join(' ')],
         imgSrc: ["'self'", 'data:'],
         fontSrc: ["'self'"],
         connectSrc: ["'self'"],
@@ -121,8 +126,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(peopleRoutes, { prefix: '/api' });
   await app.register(reviewRoutes, { prefix: '/api/review' });
 
-  const staticDir = options.staticDir;
-  const hasApp = staticDir !== undefined && existsSync(join(staticDir, 'index.html'));
   if (hasApp) {
     await app.register(fastifyStatic, {
       root: staticDir,

@@ -8,6 +8,7 @@ import { router } from './app/router';
 import { registerServiceWorker } from './app/pwa';
 import { startTabLock, tabSettled } from './app/TabGate';
 import { initI18n } from './i18n';
+import { keepFirstScreenHint } from './session/first-screen-hint';
 import { useSession } from './session/session-store';
 import './app/app.css';
 
@@ -33,6 +34,8 @@ if (await prerenderedScreenHolds()) {
   createRoot(root).render(app);
 }
 registerServiceWorker();
+// What the next start shows at once, before IndexedDB has answered (src/boot/first-screen-hint.ts).
+keepFirstScreenHint();
 // The alarms run for the life of the page, locked or not (architecture.md, "Time-critical bedside work"). Loaded
 // after the first screen: their sources read the workflows' records (Dexie, zod schemas), which are not shell code
 // and would put the initial JS over its budget (issue 12); the due list is derived from records, so nothing is missed.

@@ -55,7 +55,7 @@ export function readUnlockablePeople(
 }
 
 /** The first screen for these people, and whom the lock screen offers (the same rule as the session's start). */
-export function firstScreen(people: readonly TabletPerson[]): {
+export function firstScreen(people: readonly Pick<TabletPerson, 'userId'>[]): {
   screen: 'locked' | 'sign-in';
   lockedUserId?: string;
 } {

@@ -1,12 +1,16 @@
 import { storedLanguage } from '@/i18n/stored-language';
 import { FIRST_SCREEN_DATA_ID, type ChevetBoot, type FirstScreenData } from './boot';
 import { firstScreen, readUnlockablePeople } from './early-read';
+import { readFirstScreenHint, type HintPerson } from './first-screen-hint';
 import { firstScreenMarkup } from './markup';
 
-// The page's boot script (an async classic script first in index.html's head, built by scripts/prerender-plugin.mjs),
-// run before the app's bundle: it reads who may unlock this tablet with raw IndexedDB, puts the first screen (the
-// sign-in form or the lock screen, prerendered at build time) into the page, then starts the app, which hydrates
-// that screen (src/main.tsx). Whatever happens here, the app starts: at worst it renders the screen itself.
+// The page's boot script, inline in index.html right after the root and the first screen's data block (written
+// there by scripts/prerender-plugin.mjs, allowed by its hash in the CSP: server/csp.ts), run as the page is
+// parsed, before the app's bundle: it puts the first screen (the sign-in form or the lock screen, prerendered at
+// build time) into the page at once, as the localStorage hint says (src/boot/first-screen-hint.ts), reads who
+// may unlock this tablet with raw IndexedDB, corrects the screen if the hint was wrong, then starts the app,
+// which hydrates that screen (src/main.tsx). Whatever happens here, the app starts: at worst it renders the
+// screen itself.
 
 const WAIT_AT_MOST_MS = 2000;
 
@@ -30,17 +34,9 @@ function startApp() {
   document.head.appendChild(script);
 }
 
-/** The page parsed: the root and the data block are there (this script is async, first in the head). */
-function parsed(): Promise<void> {
-  if (document.readyState !== 'loading') return Promise.resolve();
-  return new Promise((resolve) =>
-    document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }),
-  );
-}
-
 function boot() {
   performance.mark('chevet:boot');
-  // Started at once, while the page is still being parsed and its style sheets fetched.
+  // Started at once: the browser takes tens of milliseconds to open a database at a cold start.
   const state: ChevetBoot = { people: readUnlockablePeople(window.indexedDB) };
   window.chevetBoot = state;
 
@@ -65,30 +61,41 @@ function boot() {
     true,
   );
 
-  void parsed().then(() => {
-    const data = JSON.parse(
-      document.getElementById(FIRST_SCREEN_DATA_ID)?.textContent ?? 'null',
-    ) as FirstScreenData | null;
-    if (!data) return;
-    main = data.main;
-    preload = data.preload;
-    const root = document.getElementById('root');
-    // The prerendered screens are French (the default language); in English the app renders its own.
-    if (!root || storedLanguage() !== 'fr') return startApp();
-    setTimeout(startApp, WAIT_AT_MOST_MS);
-    void state.people
-      .then((people) => {
-        const markup = people && firstScreenMarkup(data.templates, people);
-        if (!people || markup === null || started) return;
-        root.innerHTML = markup;
-        performance.mark('chevet:first-screen');
-        state.rendered = firstScreen(people).screen;
-        root.querySelector<HTMLInputElement>('#unlock-pin')?.focus();
-      })
-      .catch(() => undefined)
-      // After the first screen is painted: the bundle's fetching and compiling would hold that paint back.
-      .finally(() => requestAnimationFrame(() => setTimeout(startApp)));
-  });
+  const data = JSON.parse(
+    document.getElementById(FIRST_SCREEN_DATA_ID)?.textContent ?? 'null',
+  ) as FirstScreenData | null;
+  if (!data) return;
+  main = data.main;
+  preload = data.preload;
+  const root = document.getElementById('root');
+  // The prerendered screens are French (the default language); in English the app renders its own.
+  if (!root || storedLanguage() !== 'fr') return startApp();
+  setTimeout(startApp, WAIT_AT_MOST_MS);
+
+  let shown: string | null = null;
+  const show = (people: readonly HintPerson[]) => {
+    const markup = firstScreenMarkup(data.templates, people);
+    if (markup === null || markup === shown) return;
+    root.innerHTML = markup;
+    shown = markup;
+    performance.mark('chevet:first-screen');
+    state.rendered = firstScreen(people).screen;
+    // Focused as the screen is painted (the focus lays the page out, which its paint does anyway).
+    requestAnimationFrame(() => root.querySelector<HTMLInputElement>('#unlock-pin')?.focus());
+  };
+  const hint = readFirstScreenHint();
+  if (hint) show(hint);
+  void state.people
+    .then((people) => {
+      const markup = people && firstScreenMarkup(data.templates, people);
+      if (markup && !started) show(people!);
+      // The hint showed a screen the database does not confirm (or the app has started meanwhile): the app
+      // renders the right one itself.
+      if (markup !== shown) state.rendered = undefined;
+    })
+    .catch(() => (state.rendered = undefined))
+    // After the first screen is painted: the bundle's fetching and compiling would hold that paint back.
+    .finally(() => requestAnimationFrame(() => setTimeout(startApp)));
 }
 
 try {
@@ -96,5 +103,5 @@ try {
 } catch (error) {
   console.error(error);
   window.chevetBoot = undefined;
-  void parsed().then(startApp);
+  startApp();
 }

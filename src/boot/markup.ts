@@ -1,6 +1,6 @@
-import type { TabletPerson } from '@/db/people';
 import type { Role } from '@/schema/common';
 import { firstScreen } from './early-read';
+import type { HintPerson } from './first-screen-hint';
 
 // The first screen's markup, put into the page by the boot script before the app's bundle runs, then hydrated by
 // React (src/main.tsx). The templates are the real screens rendered at build time by react-dom/server in French
@@ -31,7 +31,7 @@ const ESCAPES: Record<string, string> = {
   "'": '&#x27;',
 };
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-const fill = (template: string, person: TabletPerson) =>
+const fill = (template: string, person: HintPerson) =>
   template.split(NAME_SLOT).join(escapeHtml(person.displayName));
 
 /**
@@ -40,7 +40,7 @@ const fill = (template: string, person: TabletPerson) =>
  */
 export function firstScreenMarkup(
   templates: FirstScreenTemplates,
-  people: readonly TabletPerson[],
+  people: readonly HintPerson[],
 ): string | null {
   const { screen, lockedUserId } = firstScreen(people);
   if (screen === 'sign-in') return templates.signIn;

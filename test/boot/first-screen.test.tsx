@@ -6,6 +6,7 @@ import { AppRoot } from '@/app/AppRoot';
 import { startTabLock } from '@/app/TabGate';
 import type { ChevetDb } from '@/db/database';
 import type { TabletPerson } from '@/db/people';
+import { firstScreenHint } from '@/boot/first-screen-hint';
 import { snapshotForHydration } from '@/boot/hydration';
 import { firstScreenMarkup, type FirstScreenTemplates } from '@/boot/markup';
 import { prerenderFirstScreens, prerenderPerson, renderFirstScreen } from '@/boot/prerender';
@@ -33,6 +34,8 @@ describe('the first screen filled in by the boot script', () => {
     const markup = firstScreenMarkup(templates, people);
     expect(markup).toBe(await renderFirstScreen(people));
     expect(markup).not.toContain('<Cie>'); // names are escaped
+    // The hint (localStorage) holds all that the screen needs of them.
+    expect(firstScreenMarkup(templates, firstScreenHint(people))).toBe(markup);
   });
 
   it('is left to the app for a person alone whose offline unlock is blocked', () => {

@@ -31,6 +31,40 @@ async function holdTheApp(page: Page) {
 const hydrated = (page: Page) =>
   page.evaluate(() => (window as { chevetBoot?: { hydrated?: boolean } }).chevetBoot?.hydrated ?? false);
 
+/**
+ * Holds back the boot script's read of IndexedDB (the page's first `indexedDB.open`, answered once the test lets
+ * it go: the browser's own request then, its events passed on); the returned function lets it go.
+ */
+async function holdTheBootRead(page: Page) {
+  await page.addInitScript(() => {
+    const realOpen = IDBFactory.prototype.open;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    (window as { releaseBootRead?: () => void }).releaseBootRead = release;
+    let first = true;
+    IDBFactory.prototype.open = function (this: IDBFactory, ...args: [string, number?]) {
+      if (!first) return realOpen.apply(this, args);
+      first = false;
+      const held: Record<string, unknown> = {};
+      void released.then(() => {
+        const request = realOpen.apply(this, args);
+        Object.defineProperties(held, {
+          result: { get: () => request.result },
+          transaction: { get: () => request.transaction },
+        });
+        for (const type of ['success', 'error', 'upgradeneeded', 'blocked'])
+          request.addEventListener(type, (event) =>
+            (held[`on${type}`] as ((event: Event) => void) | undefined)?.call(request, event),
+          );
+      });
+      return held as unknown as IDBOpenDBRequest;
+    };
+  });
+  return () => page.evaluate(() => (window as { releaseBootRead?: () => void }).releaseBootRead?.());
+}
+
+const storedHint = (page: Page) => page.evaluate(() => localStorage.getItem('chevet.firstScreen'));
+
 test('the sign-in form filled and sent before the app has loaded signs in once it has', async ({
   page,
   request,
@@ -96,4 +130,58 @@ test('a PIN typed before the app has loaded is still there for the Unlock button
   await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
   await page.getByRole('button', { name: 'Déverrouiller' }).click();
   await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+});
+
+test('the lock screen is painted at once from the tablet’s hint, before IndexedDB answers', async ({
+  page,
+  request,
+}) => {
+  await createUser(request, NURSE);
+  await page.goto('/');
+  await signInWithNewPin(page, NURSE, PIN);
+  // Written by the app when the PIN was set: names and roles only, nothing secret.
+  await expect.poll(() => storedHint(page)).toContain(NURSE.displayName);
+  expect(await storedHint(page)).not.toMatch(/salt|hash|token|ciphertext/i);
+
+  const releaseRead = await holdTheBootRead(page);
+  const releaseApp = await holdTheApp(page);
+  await page.reload();
+  // IndexedDB has not answered the boot script, the app has not loaded: the screen is the hint's.
+  await expect(page.getByTestId('lock-screen')).toContainText(NURSE.displayName);
+  await page.locator('#unlock-pin').pressSequentially(PIN);
+  await releaseRead();
+  releaseApp();
+  await expect.poll(() => hydrated(page)).toBe(true);
+  await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+});
+
+test('a hint the database does not confirm is corrected before the app starts, and rewritten', async ({
+  page,
+}) => {
+  // A tablet whose hint names someone its database does not hold (here: a new tablet, no database at all).
+  await page.addInitScript(() => {
+    if (localStorage.getItem('chevet.firstScreen') === null)
+      localStorage.setItem(
+        'chevet.firstScreen',
+        JSON.stringify([
+          { userId: 'u-ghost', displayName: 'Personne Fantôme', role: 'nurse', offlineUnlockDisabled: false },
+        ]),
+      );
+  });
+  const releaseRead = await holdTheBootRead(page);
+  const releaseApp = await holdTheApp(page);
+  await page.goto('/');
+  await expect(page.getByTestId('lock-screen')).toContainText('Personne Fantôme');
+  await releaseRead();
+  // The boot script's read answered: the right screen, the prerendered sign-in form, still before the app.
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await expect(page.getByTestId('lock-screen')).toHaveCount(0);
+  const field = await page.locator('#login-username').elementHandle();
+  releaseApp();
+  await expect.poll(() => hydrated(page)).toBe(true);
+  // Hydrated as it was (the same field), not rendered again; and the hint now says what the database says.
+  expect(await field!.evaluate((input) => input.isConnected)).toBe(true);
+  await expect.poll(() => storedHint(page)).toBe('[]');
 });
