@@ -12,6 +12,11 @@ import { keepFirstScreenHint } from './session/first-screen-hint';
 import { useSession } from './session/session-store';
 import './app/app.css';
 
+// The page's policy forbids eval: zod is told not to probe for it (a reported violation each time). Through
+// the global object zod keeps its settings in (its `config()` would bring 4 kB gz of zod into the first screen's
+// code, which needs none); any copy of zod loaded later reads it.
+const zodSettings = globalThis as { __zod_globalConfig?: { jitless?: boolean } };
+(zodSettings.__zod_globalConfig ??= {}).jitless = true;
 // Who may unlock this tablet is read from IndexedDB while the catalogue initialises, not after the first render
 // (read before the bundle by the boot script when the page has one: src/boot/early.ts).
 void useSession.getState().init();

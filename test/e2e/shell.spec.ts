@@ -75,6 +75,40 @@ test('offline, the app still starts, reloads and changes route', async ({ page, 
   await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
 });
 
+type Watched = Window & { cspViolations: string[]; chevetBoot?: { rendered?: string; hydrated?: boolean } };
+
+test('the page breaks none of its content security policy, online and from the service worker offline', async ({
+  page,
+  context,
+}) => {
+  // Issue 25: the boot script and the style sheets are inline, allowed by their hashes alone.
+  await page.addInitScript(() => {
+    const watched = window as unknown as Watched;
+    watched.cspViolations = [];
+    document.addEventListener('securitypolicyviolation', (event) =>
+      watched.cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`),
+    );
+  });
+  const violations = () => page.evaluate(() => (window as unknown as Watched).cspViolations);
+  const boot = () => page.evaluate(() => (window as unknown as Watched).chevetBoot);
+  await openControlledApp(page);
+  // Painted by the inline boot script, then taken over by the app; styled by the inline style sheets.
+  await expect(page.getByTestId('login-screen')).toBeVisible();
+  await expect.poll(boot).toMatchObject({ rendered: 'sign-in', hydrated: true });
+  await expect(page.locator('.topbar')).toHaveCSS('background-color', 'rgb(11, 93, 107)');
+  await signInWithNewPin(page, NURSE, PIN);
+  await page.waitForLoadState('networkidle');
+  expect(await violations()).toEqual([]);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect.poll(boot).toMatchObject({ rendered: 'locked', hydrated: true });
+  await unlockWithPin(page, NURSE.displayName, PIN);
+  await expect(page.getByRole('heading', { name: 'Bienvenue' })).toBeVisible();
+  await expect(page.locator('html')).toHaveCSS('background-color', 'rgb(246, 247, 249)');
+  expect(await violations()).toEqual([]);
+});
+
 test('the interface is French by default, switches to English and keeps it across a reload', async ({
   page,
   context,
