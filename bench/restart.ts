@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { serveArgs } from '../scripts/serve-command.mjs';
 import { summarise } from './dataset';
-import { ROOT, stopChild, waitFor, type ChevetServer } from './servers';
+import { cpuMs, ROOT, stopChild, waitFor, type ChevetServer } from './servers';
 
 // Figure 9 (issue 25): a store back in seconds. The server, as `npm run serve` runs it, started again on a
 // store that holds the whole trial: the time from the process's spawn to its first answer of /api/health.
@@ -38,10 +37,4 @@ export async function restartTimes(server: ChevetServer, runs: number) {
     /** The CPU time each start took until it answered (the machine's load lengthens the wall time, not this). */
     cpuP50: summarise(cpu).p50,
   };
-}
-
-/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 100 clock ticks a second). */
-function cpuMs(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -5,7 +5,7 @@ import { makeTrial, summarise } from './dataset';
 import { pullAll, pushAll, signIn } from './http-sync';
 import { pouchReplication } from './pouchdb';
 import { formatFigure, type Figure } from './report';
-import { rssMb, startChevet, startPostgres } from './servers';
+import { cpuMs, rssMb, startChevet, startPostgres } from './servers';
 
 // Figures 5, 7 and 8a (issue 12, issue 25 item 2): the whole trial pushed and pulled through the HTTP API, on
 // PGlite and on PostgreSQL, the server's memory after the push, and PouchDB's replication of the same documents.
@@ -32,13 +32,18 @@ export async function syncRound(trial: Trial, databaseUrl?: string) {
   const physician = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench physician');
   await pushAll(server.baseUrl, physician, trial.participants);
   const nurse = await signIn(server.baseUrl, NURSE.username, NURSE.password, 'bench nurse tablet');
+  // The server's CPU time beside each wall time: on a shared machine it moves far less with the load.
+  let cpu = cpuMs(server.pid);
   const pushMs = await pushAll(server.baseUrl, nurse, trial.vitalSigns);
+  const pushCpuMs = cpuMs(server.pid) - cpu;
   const serverRss = rssMb(server.pid);
   const fresh = await signIn(server.baseUrl, PHYSICIAN.username, PHYSICIAN.password, 'bench fresh tablet');
+  cpu = cpuMs(server.pid);
   const pull = await pullAll(server.baseUrl, fresh);
+  const pullCpuMs = cpuMs(server.pid) - cpu;
   const expected = trial.participants.length + trial.vitalSigns.length;
   if (pull.count !== expected) throw new Error(`pulled ${pull.count} changes, expected ${expected}`);
-  return { server, pushMs, pullMs: pull.ms, serverRss };
+  return { server, pushMs, pullMs: pull.ms, serverRss, pushCpuMs, pullCpuMs };
 }
 
 /** Figures 5a, 5b and 8a from the PGlite rounds (medians; the largest RSS). */
@@ -54,7 +59,11 @@ export function roundFigures(rounds: readonly SyncRound[], records: number): Fig
       unit: 'ms',
       budget: '≤ 3000 ms',
       ok: pushMs <= 3000,
-      detail: { runs: rounds.map((r) => r.pushMs) },
+      detail: {
+        runs: rounds.map((r) => r.pushMs),
+        serverCpuMs: rounds.map((r) => r.pushCpuMs),
+        note: `server CPU ${median(rounds.map((r) => r.pushCpuMs)).toFixed(0)} ms`,
+      },
     },
     {
       id: '5b',
@@ -63,7 +72,11 @@ export function roundFigures(rounds: readonly SyncRound[], records: number): Fig
       unit: 'ms',
       budget: '≤ 3000 ms',
       ok: pullMs <= 3000,
-      detail: { runs: rounds.map((r) => r.pullMs) },
+      detail: {
+        runs: rounds.map((r) => r.pullMs),
+        serverCpuMs: rounds.map((r) => r.pullCpuMs),
+        note: `server CPU ${median(rounds.map((r) => r.pullCpuMs)).toFixed(0)} ms`,
+      },
     },
     {
       id: '8a',
@@ -148,7 +161,9 @@ async function main() {
     const round = await syncRound(trial);
     await round.server.stop();
     rounds.push(round);
-    console.log(`round ${r + 1}: push ${round.pushMs.toFixed(0)} ms, pull ${round.pullMs.toFixed(0)} ms`);
+    console.log(
+      `round ${r + 1}: push ${round.pushMs.toFixed(0)} ms (server CPU ${round.pushCpuMs} ms), pull ${round.pullMs.toFixed(0)} ms (${round.pullCpuMs} ms)`,
+    );
   }
   const figures = roundFigures(rounds, trial.vitalSigns.length);
   const chevetTotal = median(rounds.map((r) => r.pushMs)) + median(rounds.map((r) => r.pullMs));

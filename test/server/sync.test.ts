@@ -373,6 +373,22 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
     expect(after.rows[0]?.n).toBe(5);
   });
 
+  it('keeps on the log and the records only the indexes the store reads by (each costs every pushed row)', async () => {
+    const { rows } = await testStore.store.query<{ tablename: string; indexdef: string }>(
+      `select tablename, indexdef from pg_indexes
+        where schemaname = current_schema() and tablename in ('mutations', 'records') order by indexname`,
+    );
+    const columns = rows.map((r) => `${r.tablename} ${r.indexdef.slice(r.indexdef.indexOf('USING btree'))}`);
+    expect(columns.sort()).toEqual(
+      [
+        'mutations USING btree (mutation_id)',
+        'mutations USING btree (record_id, rev)',
+        'mutations USING btree (seq)',
+        'records USING btree (id)',
+      ].sort(),
+    );
+  });
+
   it('answers bad requests with 4xx in the error shape, never a 500', async () => {
     const malformed = await app.inject({
       method: 'POST',
