@@ -101,6 +101,8 @@ describe('the alarms due list', () => {
     });
     const tracks = await tracksOf(db);
     expect(tracks[0]!.bedside).toBe(false);
+    // Computed once for an ended infusion (not again at each tick of the alarms), the same at any later time.
+    expect(tracks[0]!.items(T0 + 9 * 60 * MIN)).toBe(tracks[0]!.items(T0 + 70 * MIN));
     const items = tracks[0]!.items(T0 + 70 * MIN).map((i) => i.id);
     expect(items).toEqual([
       'infusion-15',

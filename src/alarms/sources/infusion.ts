@@ -77,6 +77,10 @@ function tracks(facts: InfusionFacts): AlarmTrack[] {
     }
     const participant = facts.participants.find((p) => p.id === patientId);
     const ended = events.some((e) => e.type === 'end');
+    // Once ended, the checks no longer depend on the time: computed once, not again at every tick of the alarms
+    // (each second) and every render of the infusion screen — the post-infusion times go through the trial
+    // zone's wall clock (Intl), the costliest part of a tick.
+    let afterEnd: ScheduleItem[] | undefined;
     result.push({
       key: `infusion:${infusionId}`,
       trackId: infusionId,
@@ -85,7 +89,9 @@ function tracks(facts: InfusionFacts): AlarmTrack[] {
         ? `${String(participant.data.trialNumber)} · ${String(participant.data.initials)}`
         : '',
       route: `/participants/${patientId}/infusion`,
-      items: (now) => infusionChecks(events, now),
+      items: ended
+        ? (now) => (afterEnd ??= infusionChecks(events, now))
+        : (now) => infusionChecks(events, now),
       done,
       missed,
       bedside: !ended,
