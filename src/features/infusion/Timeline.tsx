@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StoredRecord } from '@/db/types';
 import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
@@ -14,7 +15,17 @@ import type { InfusionRecords } from './queries';
 
 type Row = { id: string; at: string; text: string; record: StoredRecord };
 
-export function Timeline({ records, infusionId }: { records: InfusionRecords; infusionId: string }) {
+/**
+ * Memoised: the infusion screen renders again at every tick of the alarms (each second, for its clocks), while
+ * the timeline changes only with its records (a new live-query result), the names or the language.
+ */
+export const Timeline = memo(function Timeline({
+  records,
+  infusionId,
+}: {
+  records: InfusionRecords;
+  infusionId: string;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const names = useNames();
@@ -133,7 +144,7 @@ export function Timeline({ records, infusionId }: { records: InfusionRecords; in
       </ol>
     </section>
   );
-}
+});
 
 /** 'infusion-15' → "Contrôle à 15 min", from the same labels as the schedule. */
 export function checkLabel(

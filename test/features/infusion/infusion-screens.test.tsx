@@ -8,11 +8,14 @@ import type { StoredRecord } from '@/db/types';
 import { Checklist } from '@/features/infusion/Checklist';
 import { CheckSchedule } from '@/features/infusion/CheckSchedule';
 import '@/features/infusion/messages';
-import type { InfusionRecords } from '@/features/infusion/queries';
+import { useInfusionRecords, type InfusionRecords } from '@/features/infusion/queries';
+import { Timeline } from '@/features/infusion/Timeline';
+import { recordObservation } from '@/db/commands';
 import { ReactionChecklist } from '@/features/infusion/ReactionChecklist';
 import { initI18n } from '@/i18n';
 import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
 import { resetAlarmSound } from '@/ui/alarm-sound';
+import { contextFor, vitals } from '../../db/fixtures';
 import { signInAs, startClinicalSession, createParticipant } from '../clinical-session';
 
 const T0 = new Date(2026, 2, 2, 9, 0).getTime();
@@ -138,6 +141,28 @@ describe('the infusion screens', () => {
       expect(answers.filter((a) => !a.present).length).toBe(answers.length - 2);
       // Grade 2 for the reaction kept: nothing severe.
       expect(onSaved).toHaveBeenCalledWith({ severe: [] });
+    });
+
+    it('the timeline shows each record as it is written (live), with its sync state', async () => {
+      function LiveTimeline() {
+        const records = useInfusionRecords(patientId);
+        return records ? <Timeline records={records} infusionId={ID} /> : null;
+      }
+      render(<LiveTimeline />);
+      const rows = () => screen.queryAllByTestId('timeline-row').map((row) => row.textContent);
+      const nurse = contextFor('nurse');
+      await recordObservation(getDb(), nurse, { kind: 'infusionEvent', patientId, data: start });
+      await waitFor(() => expect(rows()).toHaveLength(1));
+      expect(rows()[0]).toContain('Démarrage à 47 mL/h (47 mL)');
+      await recordObservation(getDb(), nurse, {
+        kind: 'vitalSigns',
+        patientId,
+        data: vitals(new Date(T0 + 16 * MIN).toISOString(), { checkId: 'infusion-15', trackId: ID }),
+      });
+      await waitFor(() => expect(rows()).toHaveLength(2));
+      expect(rows()[1]).toContain('Contrôle à 15 min : 120/75 mmHg');
+      // Not yet on the store: each row says so.
+      expect(screen.getAllByTestId('badge-pending')).toHaveLength(2);
     });
 
     it('a grade 3 comes back as severe (the page then stops the flow)', async () => {
