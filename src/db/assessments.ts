@@ -13,14 +13,14 @@ export type VisitRecords = {
   signatures: StoredRecord[];
 };
 
+// Each kind is read whole from its index range (one getAll) and the voided records dropped here: a Dexie filter
+// on the range would walk it with a cursor, one IndexedDB request per record (a year of forms and signatures).
+const live = (records: StoredRecord[]) => records.filter((record) => !record.voided);
+
 export async function visitRecordsOf(db: ChevetDb, patientId: string): Promise<VisitRecords> {
   const [assessments, missed, signatures] = await Promise.all(
     (['assessment', 'visitMissed', 'signature'] as const).map((kind) =>
-      db.records
-        .where('[patientId+kind]')
-        .equals([patientId, kind])
-        .filter((record) => !record.voided)
-        .toArray(),
+      db.records.where('[patientId+kind]').equals([patientId, kind]).toArray().then(live),
     ),
   );
   return { assessments: assessments!, missed: missed!, signatures: signatures! };
@@ -34,8 +34,13 @@ export async function allVisitRecords(db: ChevetDb): Promise<Map<string, VisitRe
     if (!found) byPatient.set(patientId, (found = { assessments: [], missed: [], signatures: [] }));
     return found;
   };
-  const rows = await db.records.where('kind').anyOf('assessment', 'visitMissed', 'signature').toArray();
-  for (const row of rows) {
+  // One getAll per kind: `anyOf` would walk the three ranges with a cursor.
+  const kinds = await Promise.all(
+    (['assessment', 'signature', 'visitMissed'] as const).map((kind) =>
+      db.records.where('kind').equals(kind).toArray(),
+    ),
+  );
+  for (const row of kinds.flat()) {
     if (row.voided || !row.patientId) continue;
     const bucket = entry(row.patientId);
     if (row.kind === 'assessment') bucket.assessments.push(row);

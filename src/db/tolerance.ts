@@ -37,13 +37,13 @@ export async function infusionDateOf(db: ChevetDb, patientId: string): Promise<s
 
 /** The records citing a check (check answers, vital-sign sets), for the strip. */
 export async function checkRecords(db: ChevetDb, patientId: string) {
-  return db.records
-    .where('[patientId+kind]')
-    .anyOf([
-      [patientId, 'monitoringCheck'],
-      [patientId, 'vitalSigns'],
-    ])
-    .toArray();
+  // One getAll per kind: `anyOf` would walk both ranges with a cursor, one request per vital-sign set.
+  const [checks, vitals] = await Promise.all(
+    (['monitoringCheck', 'vitalSigns'] as const).map((kind) =>
+      db.records.where('[patientId+kind]').equals([patientId, kind]).toArray(),
+    ),
+  );
+  return [...checks!, ...vitals!];
 }
 
 /** The participant's current DLT determination (the latest non-voided one) and whether a valid signature covers it. */
