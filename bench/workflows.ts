@@ -71,7 +71,9 @@ window.benchWorkflow = (() => {
         && $$('[data-testid="check-schedule"] li').length > 0 && $$('[data-testid="timeline-row"]').length > 0;
     }),
     home: (checks) => navigate('/', () => !!$('[data-testid="due-now"]') && $$('[data-testid="due-now-check"]').length >= checks),
-    form: (path, testId) => navigate(path, () => !!$('[data-testid="' + testId + '"]') && !!$('[data-testid="running-score"]')),
+    // Usable: the fields enabled (they are disabled while the form's draft is read).
+    form: (path, testId) => navigate(path, () => !!$('[data-testid="' + testId + '"]') && !!$('[data-testid="running-score"]')
+      && $('fieldset.assessment-fields') !== null && !$('fieldset.assessment-fields').disabled),
     // The chosen answer shown selected: the same React commit renders the running score (one form state), so
     // the score on screen is the one of this answer (the SF-36's health-transition item changes no score).
     answer: async (item, index) => {
@@ -290,7 +292,7 @@ export async function workflowFigures(
         '10e',
         '4× CPU, an instrument form (SLEDAI) opens with its score, p95',
         measured.open,
-        'navigation from home to …/visits/M12/sledai → the form and its running score shown',
+        'navigation from home to …/visits/M12/sledai → the form, its running score and its fields enabled (once its draft is read)',
       ),
     ];
   } finally {
