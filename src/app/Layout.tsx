@@ -27,8 +27,6 @@ const MENU_SCREENS: Record<string, string> = {
  */
 export function Layout() {
   const { t } = useTranslation();
-  const { pathname } = useLocation();
-  const where = MENU_SCREENS[pathname];
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -41,11 +39,7 @@ export function Layout() {
         </NavLink>
         <nav aria-label={t('nav.main')} className="appbar-nav">
           <NavLink to="/participants">{t('nav.participants')}</NavLink>
-          {where && (
-            <span className="appbar-where" aria-current="page">
-              {t(where)}
-            </span>
-          )}
+          <MenuScreenName />
         </nav>
         <SyncIndicator />
         <SessionControls />
@@ -67,5 +61,21 @@ export function Layout() {
         </Suspense>
       </main>
     </div>
+  );
+}
+
+/**
+ * The bar's name of a screen reached from the menu. Its own component, the only part of the shell that reads the
+ * location: the shell (bar, notices, sync) does not render again at each navigation, only the screen does.
+ */
+function MenuScreenName() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const where = MENU_SCREENS[pathname];
+  if (!where) return null;
+  return (
+    <span className="appbar-where" aria-current="page">
+      {t(where)}
+    </span>
   );
 }

@@ -10,6 +10,11 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
   const l = lang(i18n.language);
   const answers = form.watch('data') as { answers?: Record<string, boolean | undefined> };
   const unanswered = SLEDAI_DESCRIPTORS.filter((d) => answers.answers?.[d.id] === undefined);
+  // The same two answers for the 24 descriptors: translated once per render, not 48 times.
+  const options = [
+    { value: true, label: t('visits.present') },
+    { value: false, label: t('visits.absent') },
+  ];
   return (
     <>
       <p className="muted">{t('visits.sledaiWindow')}</p>
@@ -26,10 +31,7 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
                   <span className="pill">{t('visits.weight', { weight: descriptor.weight })}</span>
                 </>
               }
-              options={[
-                { value: true, label: t('visits.present') },
-                { value: false, label: t('visits.absent') },
-              ]}
+              options={options}
             />
             <p className="definition">{SLEDAI_TEXTS[descriptor.id].definition[l]}</p>
           </li>
