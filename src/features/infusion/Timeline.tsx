@@ -4,7 +4,6 @@ import type { StoredRecord } from '@/db/types';
 import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
 import type { Signature } from '@/schema/signature';
 import type { VitalSigns } from '@/schema/vital-signs';
-import { useNames } from '@/session/people-names';
 import { SyncBadge } from '@/ui/SyncBadge';
 import { useFormat } from '@/ui/use-format';
 import type { InfusionRecords } from './queries';
@@ -17,7 +16,7 @@ type Row = { id: string; at: string; text: string; record: StoredRecord };
 
 /**
  * Memoised: the infusion screen renders again at every tick of the alarms (each second, for its clocks), while
- * the timeline changes only with its records (a new live-query result), the names or the language.
+ * the timeline changes only with its records and their authors' names (a new live-query result) or the language.
  */
 export const Timeline = memo(function Timeline({
   records,
@@ -28,7 +27,6 @@ export const Timeline = memo(function Timeline({
 }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const names = useNames();
   const k = records.byKind;
   const rows: Row[] = [];
   const push = (record: StoredRecord, at: string, text: string) =>
@@ -121,9 +119,7 @@ export const Timeline = memo(function Timeline({
   }
   rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
   const who = (userId: string) =>
-    names?.find(userId)?.name ??
-    records.people.find((p) => p.userId === userId)?.displayName ??
-    t('infusion.timeline.someone', { id: userId.slice(-4) });
+    records.names.find(userId)?.name ?? t('infusion.timeline.someone', { id: userId.slice(-4) });
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('infusion.timeline.title')}</h2>

@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
-import type { TabletPerson } from '@/db/people';
+import { readNames, type Names } from '@/db/directory';
 import type { RecordKind } from '@/schema/records';
 
-// What the infusion screens read, live: one participant's records of the kinds the infusion uses, and the people
-// this tablet knows (to name who did what on the timeline).
+// What the infusion screens read, live: one participant's records of the kinds the infusion uses, and who the
+// authors are (the store's people directory and the people who signed in here), to name who did what on the
+// timeline — in the same query, so the timeline renders once, with its names, when the screen opens.
 
 const KINDS: readonly RecordKind[] = [
   'infusionStep',
@@ -21,18 +22,18 @@ const KINDS: readonly RecordKind[] = [
 export type InfusionRecords = {
   participant: StoredRecord | undefined;
   byKind: Record<string, StoredRecord[]>;
-  people: TabletPerson[];
+  names: Names;
 };
 
 export function useInfusionRecords(patientId: string): InfusionRecords | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [participant, lists, people] = await Promise.all([
+    const [participant, lists, names] = await Promise.all([
       db.records.get(patientId),
       Promise.all(
         KINDS.map((kind) => db.records.where('[patientId+kind]').equals([patientId, kind]).toArray()),
       ),
-      db.people.toArray(),
+      readNames(db),
     ]);
     const byKind = Object.fromEntries(
       KINDS.map((kind, i) => [
@@ -40,7 +41,7 @@ export function useInfusionRecords(patientId: string): InfusionRecords | undefin
         lists[i]!.filter((r) => !r.voided).sort((a, b) => a.sortAt.localeCompare(b.sortAt)),
       ]),
     );
-    return { participant, byKind, people };
+    return { participant, byKind, names };
   }, [patientId]);
 }
 

@@ -10,6 +10,7 @@ import { CheckSchedule } from '@/features/infusion/CheckSchedule';
 import '@/features/infusion/messages';
 import { useInfusionRecords, type InfusionRecords } from '@/features/infusion/queries';
 import { Timeline } from '@/features/infusion/Timeline';
+import { namesFrom } from '@/db/directory';
 import { recordObservation } from '@/db/commands';
 import { ReactionChecklist } from '@/features/infusion/ReactionChecklist';
 import { initI18n } from '@/i18n';
@@ -150,17 +151,22 @@ describe('the infusion screens', () => {
       }
       render(<LiveTimeline />);
       const rows = () => screen.queryAllByTestId('timeline-row').map((row) => row.textContent);
-      const nurse = contextFor('nurse');
+      // The nurse signed in on this tablet, named on each of her rows; someone unknown, by the end of the id.
+      const nina = (await getDb().people.toArray()).find((p) => p.username === 'nina')!;
+      const nurse = { ...contextFor('nurse'), userId: nina.userId };
       await recordObservation(getDb(), nurse, { kind: 'infusionEvent', patientId, data: start });
       await waitFor(() => expect(rows()).toHaveLength(1));
       expect(rows()[0]).toContain('Démarrage à 47 mL/h (47 mL)');
-      await recordObservation(getDb(), nurse, {
+      expect(rows()[0]).toContain('Nina Infirmière');
+      const stranger = contextFor('nurse');
+      await recordObservation(getDb(), stranger, {
         kind: 'vitalSigns',
         patientId,
         data: vitals(new Date(T0 + 16 * MIN).toISOString(), { checkId: 'infusion-15', trackId: ID }),
       });
       await waitFor(() => expect(rows()).toHaveLength(2));
       expect(rows()[1]).toContain('Contrôle à 15 min : 120/75 mmHg');
+      expect(rows()[1]).toContain(`utilisateur …${stranger.userId.slice(-4)}`);
       // Not yet on the store: each row says so.
       expect(screen.getAllByTestId('badge-pending')).toHaveLength(2);
     });
@@ -258,7 +264,7 @@ describe('the infusion screens', () => {
           ),
         ],
       },
-      people: [],
+      names: namesFrom(undefined),
     };
     render(<Checklist infusionId={ID} records={records} now={T0} />);
     expect(useAlarms.getState().sound).not.toBe('ready');
