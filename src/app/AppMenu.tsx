@@ -18,8 +18,6 @@ export function AppMenu() {
   const panelId = useId();
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const { pathname } = useLocation();
-  useEffect(() => setOpen(false), [pathname]);
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -54,6 +52,7 @@ export function AppMenu() {
       </button>
       {open && (
         <div id={panelId} className="app-menu-panel" data-testid="app-menu">
+          <CloseOnNavigation close={() => setOpen(false)} />
           <nav aria-label={t('nav.more')}>
             <NavLink to="/" end>
               {t('nav.home')}
@@ -89,4 +88,17 @@ export function AppMenu() {
       )}
     </div>
   );
+}
+
+/**
+ * Closes the open menu when the route changes. Rendered only while the menu is open, so that the closed menu (the
+ * bar's) does not render again at each navigation.
+ */
+function CloseOnNavigation({ close }: { close: () => void }) {
+  const { pathname } = useLocation();
+  const opened = useRef(pathname);
+  useEffect(() => {
+    if (pathname !== opened.current) close();
+  }, [pathname, close]);
+  return null;
 }
