@@ -21,7 +21,7 @@ export function ParticipantQueries({ patientId }: { patientId: string }) {
               <Link to={`/queries/records/${q.target.recordId}?query=${q.id}`}>
                 {t('queries.onField', {
                   kind: t(`queries.kind.${kind}`, { defaultValue: kind }),
-                  field: fieldLabel(t, i18n, kind, q.target.field.split('.').at(-1)!),
+                  field: fieldLabel(t, i18n, kind, q.target.field),
                 })}
               </Link>{' '}
               <span className="pill pill-warn">{t(`queries.status.${q.status}`)}</span>

@@ -69,7 +69,7 @@ function QueryList({ threads, testId }: { threads: readonly QueryThread[]; testI
               {' · '}
               {t('queries.onField', {
                 kind: t(`queries.kind.${kind}`, { defaultValue: kind }),
-                field: fieldLabel(t, i18n, kind, q.target.field.split('.').at(-1)!),
+                field: fieldLabel(t, i18n, kind, q.target.field),
               })}{' '}
               <span className={`pill ${q.status === 'closed' ? 'pill-ok' : 'pill-warn'}`}>
                 {t(`queries.status.${q.status}`)}

@@ -35,7 +35,7 @@ export function QueryMarker({ threads, field }: { threads: QueryThread[] | undef
     <>
       {shown.map((q) => {
         const kind = q.target.kind as RecordKind;
-        const fieldName = fieldLabel(t, i18n, kind, q.target.field.split('.').at(-1)!);
+        const fieldName = fieldLabel(t, i18n, kind, q.target.field);
         const label = t('queries.markerOn', { field: fieldName, status: t(`queries.status.${q.status}`) });
         return (
           <Link

@@ -27,7 +27,7 @@ export function QueryThreadView({ thread }: { thread: QueryThread }) {
         .first(),
     [thread.target.recordId, thread.target.rev],
   );
-  const show = (value: unknown) => fieldValue(t, i18n, kind, thread.target.field.split('.').at(-1)!, value);
+  const show = (value: unknown) => fieldValue(t, i18n, kind, thread.target.field, value);
   const actions = queryActions(thread.status, role);
   return (
     <div className="query-thread" data-testid="query-thread" data-status={thread.status}>

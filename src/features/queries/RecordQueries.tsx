@@ -67,7 +67,6 @@ function FieldRow({
   const [toggled, setOpen] = useState<boolean | null>(null);
   const open = toggled ?? threads.some((q) => q.id === openQueryId);
   const [raising, setRaising] = useState(false);
-  const name = path.split('.').at(-1)!;
   const label = path
     .split('.')
     .map((part) => (/^\d+$/.test(part) ? `#${Number(part) + 1}` : fieldLabel(t, i18n, record.kind, part)))
@@ -78,7 +77,7 @@ function FieldRow({
       <tr data-testid="record-field" data-field={path} className={waiting > 0 ? 'queried' : undefined}>
         <th scope="row">{label}</th>
         <td>
-          {fieldValue(t, i18n, record.kind, name, value)}{' '}
+          {fieldValue(t, i18n, record.kind, path, value)}{' '}
           {threads.length > 0 && (
             <button
               type="button"
