@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { createUser, signInWithNewPin } from './support';
 
 // Issue 25: the sign-in and lock screens are prerendered into index.html and put into the page by a boot script
@@ -65,6 +65,21 @@ async function holdTheBootRead(page: Page) {
 
 const storedHint = (page: Page) => page.evaluate(() => localStorage.getItem('chevet.firstScreen'));
 
+/** The nurse signed in on this tablet with a PIN: its next start is the lock screen. */
+async function nurseWithPinOnThisTablet(page: Page, request: APIRequestContext) {
+  await createUser(request, NURSE);
+  await page.goto('/');
+  await signInWithNewPin(page, NURSE, PIN);
+}
+
+/** Once the app has hydrated, the PIN typed before it is still in the field, and the Unlock button takes it. */
+async function unlocksWithThePinTypedEarlier(page: Page) {
+  await expect.poll(() => hydrated(page)).toBe(true);
+  await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
+  await page.getByRole('button', { name: 'Déverrouiller' }).click();
+  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+}
+
 test('the sign-in form filled and sent before the app has loaded signs in once it has', async ({
   page,
   request,
@@ -94,9 +109,7 @@ test('a PIN typed into the prerendered lock screen before the app has loaded unl
   page,
   request,
 }) => {
-  await createUser(request, NURSE);
-  await page.goto('/');
-  await signInWithNewPin(page, NURSE, PIN);
+  await nurseWithPinOnThisTablet(page, request);
 
   const release = await holdTheApp(page);
   await page.reload();
@@ -118,27 +131,20 @@ test('a PIN typed before the app has loaded is still there for the Unlock button
   page,
   request,
 }) => {
-  await createUser(request, NURSE);
-  await page.goto('/');
-  await signInWithNewPin(page, NURSE, PIN);
+  await nurseWithPinOnThisTablet(page, request);
 
   const release = await holdTheApp(page);
   await page.reload();
   await page.locator('#unlock-pin').pressSequentially(PIN);
   release();
-  await expect.poll(() => hydrated(page)).toBe(true);
-  await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
-  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+  await unlocksWithThePinTypedEarlier(page);
 });
 
 test('the lock screen is painted at once from the tablet’s hint, before IndexedDB answers', async ({
   page,
   request,
 }) => {
-  await createUser(request, NURSE);
-  await page.goto('/');
-  await signInWithNewPin(page, NURSE, PIN);
+  await nurseWithPinOnThisTablet(page, request);
   // Written by the app when the PIN was set: names and roles only, nothing secret.
   await expect.poll(() => storedHint(page)).toContain(NURSE.displayName);
   expect(await storedHint(page)).not.toMatch(/salt|hash|token|ciphertext/i);
@@ -151,10 +157,7 @@ test('the lock screen is painted at once from the tablet’s hint, before Indexe
   await page.locator('#unlock-pin').pressSequentially(PIN);
   await releaseRead();
   releaseApp();
-  await expect.poll(() => hydrated(page)).toBe(true);
-  await expect(page.locator('#unlock-pin')).toHaveValue(PIN);
-  await page.getByRole('button', { name: 'Déverrouiller' }).click();
-  await expect(page.getByTestId('session-who')).toContainText(NURSE.displayName);
+  await unlocksWithThePinTypedEarlier(page);
 });
 
 test('a hint the database does not confirm is corrected before the app starts, and rewritten', async ({
