@@ -103,9 +103,12 @@ async function padFitsAndKeysAreBig(page: Page, label: string) {
 
 /**
  * At this size, without scrolling (Playwright's clicks scroll; these checks do not): the entry's pad and its Save
- * button are wholly on screen as the entry opens.
+ * button are wholly on screen as the entry opens, and stay there when a notice arrives above them.
  */
 async function entryFitsWithoutScrolling(page: Page, label: string) {
+  // Measured once every notice above the entry is there: the sync's "waiting for" arrives a moment after the entry
+  // opens and pushes it down, which the entry must follow.
+  await expect(page.getByTestId('sync-waiting-for'), `${label}: the sync notice`).toBeVisible();
   await expect(page.getByTestId('number-pad').first(), `${label}: pad`).toBeInViewport({ ratio: 1 });
   await expect(page.getByTestId('vitals-save'), `${label}: Save`).toBeInViewport({ ratio: 1 });
 }

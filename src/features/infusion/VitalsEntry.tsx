@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { recordObservation } from '@/db/commands';
 import { getDb } from '@/db/database';
@@ -10,6 +10,7 @@ import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { resolveMeasuredAt } from '@/ui/measured-at';
 import { isWithinBounds, parseEntry } from '@/ui/number-entry';
 import { NumberPad, type PadField } from '@/ui/NumberPad';
+import { useKeptInView } from '@/ui/use-kept-in-view';
 
 // One vital-sign set on the large number pad: digits only, each field moving on when complete, then Save. The
 // set is stamped when it is saved (the measurement time rule). Values outside the physiological bounds are
@@ -54,9 +55,7 @@ export function VitalsEntry({
   // Opened from the alarm (not the checklist's baseline, which is in its list): the pad and Save on screen at once,
   // whatever notices sit above it, so the nurse never has to scroll to save.
   const section = useRef<HTMLElement>(null);
-  useEffect(() => {
-    if (!isBaseline) section.current?.scrollIntoView?.({ block: 'nearest' });
-  }, [isBaseline]);
+  useKeptInView(section, !isBaseline);
   const [values, setValues] = useState<Record<string, string>>({});
   const [active, setActive] = useState<string | undefined>('sbp');
   const [notice, setNotice] = useState<Notice | null>(null);
