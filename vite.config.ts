@@ -7,9 +7,19 @@ import pkg from './package.json' with { type: 'json' };
 import { prerenderFirstScreen } from './scripts/prerender-plugin.mjs';
 
 const src = fileURLToPath(new URL('./src', import.meta.url));
+// react-router's package exports name only its development build, which differs from the production one by its
+// warnings switch alone (ENABLE_DEV_WARNINGS): the app's build takes the production file, which drops them.
+const reactRouterProduction = fileURLToPath(
+  new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+);
 
-export default defineConfig({
-  resolve: { alias: { '@': src } },
+export default defineConfig(({ command }) => ({
+  resolve: {
+    alias: [
+      { find: '@', replacement: src },
+      ...(command === 'build' ? [{ find: /^react-router$/, replacement: reactRouterProduction }] : []),
+    ],
+  },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   plugins: [
     react(),
@@ -56,4 +66,4 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
-});
+}));
