@@ -56,7 +56,10 @@ window.benchWorkflow = (() => {
     await until(ready);
     const inDom = performance.now() - started;
     await frame();
-    return { shown: performance.now() - started, inDom };
+    const shown = performance.now() - started;
+    // In a trace (BENCH_TRACE), the sample's span.
+    performance.measure('bench sample', { start: started, duration: shown });
+    return { shown, inDom };
   };
   const navigate = (path, ready) => timed(() => {
     history.pushState(null, '', path);
@@ -114,6 +117,24 @@ async function reload(app: Page, appUrl: string) {
  * to open in Chrome's DevTools (the figures of a profiled run are not the bench's: the profiler costs time).
  */
 async function profiled<T>(page: Page, name: string, work: () => Promise<T>): Promise<T> {
+  const traces = process.env.BENCH_TRACE;
+  if (traces) {
+    const browser = page.context().browser()!;
+    await browser.startTracing(page, {
+      path: join(traces, `${name}.trace.json`),
+      categories: [
+        'devtools.timeline',
+        'disabled-by-default-devtools.timeline',
+        'blink.user_timing',
+        'v8.execute',
+      ],
+    });
+    try {
+      return await work();
+    } finally {
+      await browser.stopTracing();
+    }
+  }
   const folder = process.env.BENCH_PROFILE;
   if (!folder) return work();
   const cdp = await page.context().newCDPSession(page);
