@@ -39,7 +39,6 @@ export default function InfusionPage() {
   const [severe, setSevere] = useState<ReactionOutcome['severe'] | null>(null);
   const [stopRequested, setStopRequested] = useState(false);
 
-  if (!records) return <p aria-busy="true">{t('loading')}</p>;
   const { participant } = records;
   if (!participant || participant.kind !== 'participant')
     return <p role="alert">{t('participants.notFound')}</p>;

@@ -1,8 +1,8 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { readNames, type Names } from '@/db/directory';
 import type { RecordKind } from '@/schema/records';
+import { useLiveRead } from '@/session/use-live-read';
 
 // What the infusion screens read, live: one participant's records of the kinds the infusion uses, and who the
 // authors are (the store's people directory and the people who signed in here), to name who did what on the
@@ -25,24 +25,30 @@ export type InfusionRecords = {
   names: Names;
 };
 
-export function useInfusionRecords(patientId: string): InfusionRecords | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const [participant, lists, names] = await Promise.all([
-      db.records.get(patientId),
-      Promise.all(
-        KINDS.map((kind) => db.records.where('[patientId+kind]').equals([patientId, kind]).toArray()),
-      ),
-      readNames(db),
-    ]);
-    const byKind = Object.fromEntries(
-      KINDS.map((kind, i) => [
-        kind,
-        lists[i]!.filter((r) => !r.voided).sort((a, b) => a.sortAt.localeCompare(b.sortAt)),
-      ]),
-    );
-    return { participant, byKind, names };
-  }, [patientId]);
+/**
+ * The participant's infusion records, live, read from the screen's first render (it waits for them: the screen
+ * opens once, whole, instead of "loading" first).
+ */
+export function useInfusionRecords(patientId: string): InfusionRecords {
+  return useLiveRead(`infusion-records:${patientId}`, () => readInfusionRecords(patientId));
+}
+
+async function readInfusionRecords(patientId: string): Promise<InfusionRecords> {
+  const db = getDb();
+  const [participant, lists, names] = await Promise.all([
+    db.records.get(patientId),
+    Promise.all(
+      KINDS.map((kind) => db.records.where('[patientId+kind]').equals([patientId, kind]).toArray()),
+    ),
+    readNames(db),
+  ]);
+  const byKind = Object.fromEntries(
+    KINDS.map((kind, i) => [
+      kind,
+      lists[i]!.filter((r) => !r.voided).sort((a, b) => a.sortAt.localeCompare(b.sortAt)),
+    ]),
+  );
+  return { participant, byKind, names };
 }
 
 /** The participant's current infusion: the one most recently written to (one per participant in MSC-LES). */

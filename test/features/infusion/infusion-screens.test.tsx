@@ -1,4 +1,5 @@
 // @vitest-environment happy-dom
+import { Suspense } from 'react';
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dueList, infusionChecks, type AlarmTrack } from '@/alarms';
@@ -146,10 +147,17 @@ describe('the infusion screens', () => {
 
     it('the timeline shows each record as it is written (live), with its sync state', async () => {
       function LiveTimeline() {
-        const records = useInfusionRecords(patientId);
-        return records ? <Timeline records={records} infusionId={ID} /> : null;
+        return <Timeline records={useInfusionRecords(patientId)} infusionId={ID} />;
       }
-      render(<LiveTimeline />);
+      // The records are read from the first render, which waits for them (it suspends).
+      await act(async () => {
+        render(
+          <Suspense fallback={null}>
+            <LiveTimeline />
+          </Suspense>,
+        );
+      });
+      await screen.findByTestId('infusion-timeline');
       const rows = () => screen.queryAllByTestId('timeline-row').map((row) => row.textContent);
       // The nurse signed in on this tablet, named on each of her rows; someone unknown, by the end of the id.
       const nina = (await getDb().people.toArray()).find((p) => p.username === 'nina')!;
