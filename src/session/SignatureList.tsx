@@ -37,24 +37,28 @@ export function useRecordSignatures(
   db?: ChevetDb,
 ): SignatureView[] | undefined {
   const database = db ?? sessionDeps().db();
-  const stored = useLiveQuery(async () => {
-    if (!record) return [];
-    const signatures = await signaturesOf(database, record);
-    const revisions = await database.revisions
-      .where('recordId')
-      .anyOf(signatures.map((r) => r.id))
-      .toArray();
-    const names = await readNames(database);
-    return signatures.map((r) => {
-      const created = revisions.find((v) => v.recordId === r.id && v.op === 'create');
-      const author = created?.userId ?? r.createdBy;
-      const account = names.find(author);
-      return { record: r, author, synced: created?.seq != null, receivedAt: created?.receivedAt, account };
-    });
-  }, [database, record?.id, record?.patientId]);
+  const stored = useLiveQuery(
+    async () => {
+      if (!record) return NONE;
+      const signatures = await signaturesOf(database, record);
+      const revisions = await database.revisions
+        .where('recordId')
+        .anyOf(signatures.map((r) => r.id))
+        .toArray();
+      const names = await readNames(database);
+      return signatures.map((r) => {
+        const created = revisions.find((v) => v.recordId === r.id && v.op === 'create');
+        const author = created?.userId ?? r.createdBy;
+        const account = names.find(author);
+        return { record: r, author, synced: created?.seq != null, receivedAt: created?.receivedAt, account };
+      });
+    },
+    [database, record?.id, record?.patientId],
+    record ? undefined : NONE,
+  );
   const [views, setViews] = useState<SignatureView[] | undefined>(undefined);
   useEffect(() => {
-    if (!stored) return;
+    if (!stored || stored === NONE) return;
     let cancelled = false;
     void Promise.all(
       stored.map(async ({ record: r, author, synced, receivedAt, account }): Promise<SignatureView> => {
@@ -77,8 +81,11 @@ export function useRecordSignatures(
       cancelled = true;
     };
   }, [stored, record]);
-  return views;
+  // No record (a form not saved yet): no signature, known at once and without rendering the screen again.
+  return record ? views : NONE;
 }
+
+const NONE: never[] = [];
 
 /** Shows each signature of a record; an invalidated one is marked and explained, never hidden. */
 export function SignatureList({ record, db }: { record: StoredRecord; db?: ChevetDb }) {

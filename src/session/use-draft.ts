@@ -4,6 +4,7 @@ import type { DefaultValues, FieldValues, UseFormReturn } from 'react-hook-form'
 import type { ZodType } from 'zod';
 import { getDb } from '@/db/database';
 import { discardDraft, draftKey, loadDraft, saveDraft } from '@/db/drafts';
+import type { Draft } from '@/db/types';
 import type { DraftChoiceState, DraftStatus } from '@/ui/DraftChoice';
 import { useSession } from './session-store';
 
@@ -42,8 +43,18 @@ export function useDraft<T extends FieldValues>(
   formId: string,
   /** The form's values schema: a draft that no longer fits it (saved by an older version) is not restored. */
   schema?: ZodType<T>,
+  /**
+   * The draft of this key as the screen read it with its other data before showing the form (`draft` undefined:
+   * there is none), so that the form opens ready at once instead of disabled until a read of its own.
+   */
+  preloaded?: { key: string; draft: Draft | undefined },
 ): FormDraft {
-  const [status, setStatus] = useState<DraftStatus>('loading');
+  const key = userId ? draftKey(userId, formId) : undefined;
+  // Read once, for the key the form opened with (a later user or form reads its own).
+  const preload = useRef(preloaded && preloaded.key === key ? preloaded : undefined);
+  const [status, setStatus] = useState<DraftStatus>(() =>
+    preload.current && !preload.current.draft ? 'none' : 'loading',
+  );
   const [savedAt, setSavedAt] = useState<string | null>(null);
   const [restored, setRestored] = useState<Record<string, unknown>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -54,13 +65,15 @@ export function useDraft<T extends FieldValues>(
   const ownerName = useSession((s) => (s.person?.userId === userId ? s.person?.displayName : undefined));
   const sessionStartedAt = useSession((s) => s.sessionStartedAt);
   const { reset, watch } = form;
-  const key = userId ? draftKey(userId, formId) : undefined;
 
   useEffect(() => {
     if (!userId) return;
     let cancelled = false;
-    setStatus('loading');
-    void loadDraft(getDb(), userId, formId).then((draft) => {
+    const known = preload.current?.key === draftKey(userId, formId) ? preload.current : undefined;
+    preload.current = undefined;
+    if (known && !known.draft) return;
+    if (!known) setStatus('loading');
+    void (known ? Promise.resolve(known.draft) : loadDraft(getDb(), userId, formId)).then((draft) => {
       if (cancelled) return;
       if (draft && (!schema || schema.safeParse(draft.data).success)) {
         reset(draft.data as T, { keepDefaultValues: true });
@@ -78,7 +91,11 @@ export function useDraft<T extends FieldValues>(
   }, [userId, formId, reset, schema]);
 
   // The save command deletes the draft with the record: from then on the form is a fresh one.
-  const stored = useLiveQuery(async () => (key ? !!(await getDb().drafts.get(key)) : false), [key]);
+  const stored = useLiveQuery(
+    async () => (key ? !!(await getDb().drafts.get(key)) : false),
+    [key],
+    preload.current ? !!preload.current.draft : undefined,
+  );
   const shown = status === 'offered' || status === 'restored';
   useEffect(() => {
     if (shown && stored === false && !pending.current) {

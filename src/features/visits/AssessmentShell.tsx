@@ -1,15 +1,15 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useForm, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { QueryMarker, useOpenQueries } from '@/features/queries';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { assessmentRecordId } from '@/db/assessments';
+import { assessmentRecordId, visitRecordsOf } from '@/db/assessments';
 import { createRecord, saveRevision } from '@/db/commands';
 import { getDb } from '@/db/database';
-import type { StoredRecord } from '@/db/types';
+import { draftKey, loadDraft } from '@/db/drafts';
+import type { Draft, StoredRecord } from '@/db/types';
 import type { VisitId } from '@/domain';
 import {
   assessmentSchema,
@@ -24,6 +24,7 @@ import { SignatureDialog } from '@/session/SignatureDialog';
 import { RecordHistory } from '@/session/RecordHistory';
 import { useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
+import { startRead, useLiveRead, useReadOnce } from '@/session/use-live-read';
 import { Field } from '@/ui/Field';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
@@ -31,7 +32,6 @@ import { SyncBadge } from '@/ui/SyncBadge';
 import { commandMessage } from '@/db/command-message';
 import { RunningScore } from './RunningScore';
 import { scoreForm, type CalendarEntry } from './visit-model';
-import { useParticipant, useVisitRecords } from './queries';
 import { visitCalendar } from './visit-model';
 
 // One frame for every visit form (issue 23): the running score from the core as the form is filled, the draft
@@ -64,18 +64,31 @@ export type AssessmentShellProps = {
   actions?: ReactNode;
 };
 
-/** Loads the participant, the visit and the stored form, then shows the form in its frame. */
+/**
+ * Loads the participant, the visit, the stored form and this person's draft of it, then shows the form in its
+ * frame: read from the first render (the previous screen stays until the form can be shown) and opened once,
+ * whole, its fields enabled — the draft read beside the rest, not after the form is shown.
+ */
 export function AssessmentShell(props: AssessmentShellProps) {
   const { t } = useTranslation();
-  const participant = useParticipant(props.patientId);
-  const records = useVisitRecords(props.patientId);
-  const recordId = assessmentRecordId(props.patientId, props.visit, props.form);
-  const stored = useLiveQuery(async () => (await getDb().records.get(recordId)) ?? null, [recordId]);
-  if (participant === undefined || records === undefined || stored === undefined)
-    return <p aria-busy="true">{t('loading')}</p>;
+  const userId = useWriteContext()?.userId;
+  const { patientId, visit } = props;
+  const recordId = assessmentRecordId(patientId, visit, props.form);
+  const formId = `assessment:${recordId}`;
+  const draftRead = `draft:${userId ?? '-'}:${formId}`;
+  const readDraft = () => (userId ? loadDraft(getDb(), userId, formId) : Promise.resolve(undefined));
+  startRead(draftRead, readDraft);
+  const { participant, records, stored } = useLiveRead(`assessment:${recordId}`, () =>
+    readAssessment(patientId, recordId),
+  );
+  const draft = useReadOnce(draftRead, readDraft);
+  const infusionDate = participant?.data.infusionDate as string | undefined;
+  // Kept while the visit's records are the same: the form's body (memoised) renders again only when it must.
+  const entry = useMemo(
+    () => visitCalendar(infusionDate, records, Date.now()).find((e) => e.visit === visit),
+    [infusionDate, records, visit],
+  );
   if (!participant) return <p role="alert">{t('participants.notFound')}</p>;
-  const infusionDate = participant.data.infusionDate as string | undefined;
-  const entry = visitCalendar(infusionDate, records, Date.now()).find((e) => e.visit === props.visit);
   if (!entry) return <p role="alert">{t('visits.noInfusionDate')}</p>;
   return (
     <AssessmentFrame
@@ -85,8 +98,24 @@ export function AssessmentShell(props: AssessmentShellProps) {
       entry={entry}
       recordId={recordId}
       stored={stored}
+      draft={{ key: userId ? draftKey(userId, formId) : undefined, draft }}
     />
   );
+}
+
+/** What a form's frame shows besides the draft: the participant, its visit records, the stored form (or null). */
+async function readAssessment(patientId: string, recordId: string) {
+  const db = getDb();
+  const [participant, records, stored] = await Promise.all([
+    db.records.get(patientId),
+    visitRecordsOf(db, patientId),
+    db.records.get(recordId),
+  ]);
+  return {
+    participant: participant?.kind === 'participant' ? participant : null,
+    records,
+    stored: stored ?? null,
+  };
 }
 
 function AssessmentFrame({
@@ -100,11 +129,13 @@ function AssessmentFrame({
   entry,
   recordId,
   stored,
+  draft: preloaded,
 }: AssessmentShellProps & {
   participant: StoredRecord;
   entry: CalendarEntry;
   recordId: string;
   stored: StoredRecord | null;
+  draft: { key: string | undefined; draft: Draft | undefined };
 }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
@@ -120,7 +151,13 @@ function AssessmentFrame({
     reason: '',
   });
   const form = useForm<ShellValues>({ resolver: zodResolver(shellSchema), defaultValues: initial(stored) });
-  const draft = useDraft(form, ctx?.userId, `assessment:${recordId}`);
+  const draft = useDraft(
+    form,
+    ctx?.userId,
+    `assessment:${recordId}`,
+    undefined,
+    preloaded.key ? { key: preloaded.key, draft: preloaded.draft } : undefined,
+  );
   const [notice, setNotice] = useState<Notice | null>(null);
   const [seenRev, setSeenRev] = useState(stored?.rev ?? 0);
   const [signing, setSigning] = useState(false);
@@ -183,6 +220,13 @@ function AssessmentFrame({
     if (thenSign) setSigning(true);
   };
 
+  // The body (a form's 24–36 items) renders again only when its inputs change; it watches what it reads itself.
+  const locked = !canWrite || draft.locked;
+  const body = useMemo(
+    () => <Body form={form} entry={entry} disabled={locked} />,
+    [Body, form, entry, locked],
+  );
+
   const trialLabel = `${String(participant.data.trialNumber)} · ${String(participant.data.initials)}`;
   const complete = score.result.status === 'complete';
   return (
@@ -229,7 +273,7 @@ function AssessmentFrame({
         aria-label={t(`visits.form.${formId}`)}
       >
         <fieldset disabled={!canWrite || draft.locked} className="assessment-fields">
-          <Body form={form} entry={entry} disabled={!canWrite || draft.locked} />
+          {body}
           <div className="grid">
             <Field id="assessedOn" label={t('visits.assessedOn')}>
               <input id="assessedOn" type="date" {...register('data.assessedOn')} />

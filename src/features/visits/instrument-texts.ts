@@ -5,7 +5,7 @@ import type { BilagSystem, SdiItemId, SledaiId } from '@/domain';
 // SELENA-SLEDAI form); BILAG-2004 items after Isenberg DA et al., Rheumatology 2005;44:902; SDI items after
 // Gladman D et al., Arthritis Rheum 1996;39:363.
 
-type Lang = 'fr' | 'en';
+export type Lang = 'fr' | 'en';
 type Text = Record<Lang, string>;
 export const lang = (language: string): Lang => (language.startsWith('en') ? 'en' : 'fr');
 

@@ -33,7 +33,7 @@ afterEach(() => {
 describe('biology form', () => {
   it('keeps a cytokine tube’s collection time and shows it again, day/month/year and 24-hour time', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/biology`);
+    await renderAt(`/participants/${id}/visits/M0/biology`);
     await screen.findByTestId('assessment-biology');
     // The form is read-only until its draft has been read: add the tube once it may be edited.
     const add = screen.getByRole('button', { name: 'Ajouter un tube' }) as HTMLButtonElement;
@@ -55,7 +55,7 @@ describe('biology form', () => {
     );
 
     cleanup();
-    renderAt(`/participants/${id}/visits/M0/biology`);
+    await renderAt(`/participants/${id}/visits/M0/biology`);
     await screen.findByTestId('assessment-biology');
     await waitFor(() =>
       expect((document.getElementById('sample-0-at-date') as HTMLInputElement | null)?.value).toBe(

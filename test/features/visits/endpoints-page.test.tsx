@@ -74,7 +74,7 @@ describe('the endpoints screen', () => {
         items: { ...Object.fromEntries(SDI_ITEMS.map((i) => [i.id, 0])), cataract } as never,
       });
     }
-    renderAt(`/participants/${id}/endpoints`);
+    await renderAt(`/participants/${id}/endpoints`);
     const m3 = await screen.findByTestId('response-M3');
     await waitFor(() => expect(within(m3).getAllByTestId('sri-result')).toHaveLength(2));
     const [protocol, furie] = within(m3).getAllByTestId('sri-result');

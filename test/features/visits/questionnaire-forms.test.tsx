@@ -38,7 +38,7 @@ const fr = (n: number) => new Intl.NumberFormat('fr', { maximumFractionDigits: 1
 describe('instrument forms', () => {
   it('PGA: 0–3 in tenths, the core’s value shown; nothing chosen is incomplete', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/pga`);
+    await renderAt(`/participants/${id}/visits/M0/pga`);
     await screen.findByTestId('assessment-pga');
     expect(score().textContent).toContain('Incomplet, il manque : PGA');
     expect(screen.getByText('2 — Modérée')).toBeTruthy();
@@ -51,7 +51,7 @@ describe('instrument forms', () => {
 
   it('prednisone: the mean daily dose typed with a comma', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/prednisone`);
+    await renderAt(`/participants/${id}/visits/M0/prednisone`);
     await screen.findByTestId('assessment-prednisone');
     expect(score().dataset.status).toBe('incomplete');
     fireEvent.change(screen.getByLabelText(/Dose moyenne quotidienne/), { target: { value: '12,5' } });
@@ -60,7 +60,7 @@ describe('instrument forms', () => {
 
   it('BILAG-2004: the numeric score and counts once the nine systems are graded', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/bilag`);
+    await renderAt(`/participants/${id}/visits/M0/bilag`);
     await screen.findByTestId('assessment-bilag');
     const grades = { renal: 'A', musculoskeletal: 'B', mucocutaneous: 'B' } as Record<string, string>;
     for (const system of BILAG_SYSTEMS.slice(0, 8))
@@ -79,7 +79,7 @@ describe('instrument forms', () => {
 
   it('SDI: the total with end-stage renal disease replacing the other renal items', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/sdi`);
+    await renderAt(`/participants/${id}/visits/M0/sdi`);
     await screen.findByTestId('assessment-sdi');
     fireEvent.click(within(screen.getByTestId('sdi-cataract')).getByText('1 pt'));
     fireEvent.click(within(screen.getByTestId('sdi-gfrBelow50')).getByText('1 pt'));
@@ -94,7 +94,7 @@ describe('instrument forms', () => {
 
   it('SF-36v2: the eight scales of a filled sheet equal the core’s; blanks are named', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/sf36`);
+    await renderAt(`/participants/${id}/visits/M0/sf36`);
     await screen.findByTestId('assessment-sf36');
     expect(SF36_ITEMS).toHaveLength(36);
     const answers = SF36_ITEMS.map((item, index) => ((index * 7) % item.answers.length) + 1);
@@ -123,7 +123,7 @@ describe('instrument forms', () => {
 
   it('SF-36v2: fewer than half the items of a scale → that scale’s blank items named', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/sf36`);
+    await renderAt(`/participants/${id}/visits/M0/sf36`);
     await screen.findByTestId('assessment-sf36');
     for (const item of SF36_ITEMS.filter((i) => ![21, 22].includes(i.number)))
       fireEvent.click(within(screen.getByTestId(`sf36-item-${item.number}`)).getAllByRole('radio')[0]!);
@@ -134,7 +134,7 @@ describe('instrument forms', () => {
 
   it('EQ-5D-5L: profile, level sum and French index from the core; the VAS is asked for', async () => {
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/eq5d5l`);
+    await renderAt(`/participants/${id}/visits/M0/eq5d5l`);
     await screen.findByTestId('assessment-eq5d5l');
     const levels = { mobility: 2, selfCare: 1, usualActivities: 3, painDiscomfort: 4, anxietyDepression: 2 };
     for (const [dimension, level] of Object.entries(levels))
@@ -155,7 +155,7 @@ describe('patient mode', () => {
   it('one question per screen, everything else inert; leaving needs the staff PIN; answers are the participant’s', async () => {
     const appRoot = document.body.appendChild(Object.assign(document.createElement('div'), { id: 'root' }));
     const id = await participant();
-    const { router } = renderAt(`/participants/${id}/visits/M0/eq5d5l/patient`);
+    const { router } = await renderAt(`/participants/${id}/visits/M0/eq5d5l/patient`);
     const mode = await screen.findByTestId('patient-mode');
     expect(appRoot.hasAttribute('inert')).toBe(true); // the app behind: no touch, keyboard or screen reader
     expect(within(mode).getByTestId('patient-progress').textContent).toBe('Question 1 sur 6');

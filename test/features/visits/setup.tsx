@@ -1,4 +1,5 @@
-import { render } from '@testing-library/react';
+import { act, render } from '@testing-library/react';
+import { Suspense } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
@@ -43,7 +44,7 @@ export async function participant(daysToInfusion = 7) {
   return id;
 }
 
-export function renderAt(path: string) {
+export async function renderAt(path: string) {
   const router = createMemoryRouter(
     [
       { path: '/participants/:participantId', element: <p>participant page</p> },
@@ -58,5 +59,15 @@ export function renderAt(path: string) {
     ],
     { initialEntries: [path] },
   );
-  return { router, ...render(<RouterProvider router={router} />) };
+  // The form screens read their data from their first render, which waits for it (it suspends): rendered in
+  // an awaited act, as React asks for a component that suspends.
+  let rendered!: ReturnType<typeof render>;
+  await act(async () => {
+    rendered = render(
+      <Suspense fallback={null}>
+        <RouterProvider router={router} />
+      </Suspense>,
+    );
+  });
+  return { router, ...rendered };
 }

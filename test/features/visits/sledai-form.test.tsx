@@ -34,10 +34,31 @@ const answer = (id: string, present: boolean) =>
   fireEvent.click(within(screen.getByTestId(`sledai-${id}`)).getByLabelText(present ? 'Présent' : 'Absent'));
 
 describe('the SELENA-SLEDAI form', () => {
+  it('"all remaining descriptors: absent" answers only those still blank, after answers given since it opened', async () => {
+    // The form's body is memoised: it must watch the answers it reads, or this button would see the answers of
+    // the form's opening (none) and overwrite the present ones.
+    await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
+    const id = await participant();
+    await renderAt(`/participants/${id}/visits/M0/sledai`);
+    await screen.findByTestId('assessment-sledai');
+    answer('arthritis', true);
+    answer('rash', true);
+    fireEvent.click(screen.getByRole('button', { name: 'Tous les descripteurs restants : absents' }));
+    const total = scoreSledai(
+      Object.fromEntries(SLEDAI_DESCRIPTORS.map((d) => [d.id, d.id === 'arthritis' || d.id === 'rash'])),
+    );
+    expect(total).toEqual({ status: 'complete', total: 6 });
+    await waitFor(() => expect(score().textContent).toContain('SELENA-SLEDAI : 6 / 105'));
+    expect(
+      within(screen.getByTestId('sledai-arthritis')).getByLabelText<HTMLInputElement>('Présent').checked,
+    ).toBe(true);
+    expect(screen.queryByRole('button', { name: 'Tous les descripteurs restants : absents' })).toBeNull();
+  });
+
   it('shows the core’s total once all 24 are answered, names the missing ones before, and signs', async () => {
     await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
     const id = await participant();
-    renderAt(`/participants/${id}/visits/M0/sledai`);
+    await renderAt(`/participants/${id}/visits/M0/sledai`);
     await screen.findByTestId('assessment-sledai');
     // Definitions on screen.
     expect(screen.getByText(/Plus de deux articulations douloureuses/)).toBeTruthy();
@@ -98,7 +119,7 @@ describe('the SELENA-SLEDAI form', () => {
     await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
     const id = await participant();
     await act(() => signedIn(server, 'joy', 'nurse', 'Joy'));
-    renderAt(`/participants/${id}/visits/M0/sledai`);
+    await renderAt(`/participants/${id}/visits/M0/sledai`);
     await screen.findByTestId('assessment-sledai');
     expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
@@ -110,7 +131,7 @@ describe('the SELENA-SLEDAI form', () => {
     await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
     const id = await participant();
     await act(() => signedIn(server, 'joy', 'nurse', 'Joy'));
-    renderAt(`/participants/${id}/visits/M0/sf36`);
+    await renderAt(`/participants/${id}/visits/M0/sf36`);
     await screen.findByTestId('assessment-sf36');
     expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
     expect(screen.getByText('Un médecin finalisera ce formulaire en le signant.')).toBeTruthy();

@@ -1,4 +1,4 @@
-import { useFieldArray } from 'react-hook-form';
+import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentBody } from '../AssessmentShell';
 import { ChoiceGroup, NumberField } from '../controls';
@@ -18,7 +18,10 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
   const { t } = useTranslation();
   const renal = useFieldArray({ control: form.control, name: 'data.renalAssessments' as never });
   const events = useFieldArray({ control: form.control, name: 'data.events' as never });
-  const assessedOn = form.getValues('data.assessedOn');
+  // Read when a button is tapped, or watched: the body is memoised by the frame and renders only for what it watches.
+  const assessedOn = () => form.getValues('data.assessedOn');
+  const kinds = useWatch({ control: form.control, name: 'data.events' as never }) as
+    { kind?: string }[] | undefined;
   return (
     <>
       <h3>{t('visits.failure.renal')}</h3>
@@ -76,13 +79,13 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
         type="button"
         className="secondary"
         disabled={disabled}
-        onClick={() => renal.append({ date: assessedOn } as never)}
+        onClick={() => renal.append({ date: assessedOn() } as never)}
       >
         {t('visits.failure.addRenal')}
       </button>
       <h3>{t('visits.failure.events')}</h3>
       {events.fields.map((field, index) => {
-        const kind = (form.getValues(`data.events.${index}` as never) as unknown as { kind: string }).kind;
+        const kind = kinds?.[index]?.kind ?? (field as unknown as { kind?: string }).kind;
         return (
           <fieldset key={field.id} className="grid panel" data-testid="failure-event">
             <strong>
@@ -145,7 +148,7 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
           onClick={() =>
             events.append({
               kind: 'rescueTherapy',
-              date: assessedOn,
+              date: assessedOn(),
               therapy: 'intravenousSteroids',
               forSleWorsening: true,
             } as never)
@@ -158,7 +161,11 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
           className="secondary"
           disabled={disabled}
           onClick={() =>
-            events.append({ kind: 'endStageRenalDisease', date: assessedOn, treatment: 'dialysis' } as never)
+            events.append({
+              kind: 'endStageRenalDisease',
+              date: assessedOn(),
+              treatment: 'dialysis',
+            } as never)
           }
         >
           {t('visits.failure.addEsrd')}

@@ -1,3 +1,4 @@
+import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SDI_ITEMS } from '@/domain';
 import type { AssessmentBody } from '../AssessmentShell';
@@ -10,9 +11,10 @@ const SYSTEMS = [...new Set(SDI_ITEMS.map((item) => item.system))];
 export const SdiBody: AssessmentBody = ({ form, disabled }) => {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
-  const unanswered = SDI_ITEMS.filter(
-    (item) => (form.getValues('data') as { items?: Record<string, number> }).items?.[item.id] === undefined,
-  );
+  // Watched, not read from the form's values: the body is memoised by the frame and must render again for them.
+  const items = useWatch({ control: form.control, name: 'data.items' as never }) as
+    Record<string, number | undefined> | undefined;
+  const unanswered = SDI_ITEMS.filter((item) => items?.[item.id] === undefined);
   return (
     <>
       <p className="muted">{t('visits.sdiNote')}</p>

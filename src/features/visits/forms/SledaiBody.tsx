@@ -1,40 +1,47 @@
+import { memo, useMemo } from 'react';
+import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SLEDAI_DESCRIPTORS } from '@/domain';
-import type { AssessmentBody } from '../AssessmentShell';
+import type { AssessmentBody, ShellValues } from '../AssessmentShell';
 import { ChoiceGroup } from '../controls';
-import { lang, SLEDAI_TEXTS } from '../instrument-texts';
+import { lang, SLEDAI_TEXTS, type Lang } from '../instrument-texts';
 
-/** SELENA-SLEDAI: the 24 descriptors with their weight and definition, each answered present or absent. */
+type Options = readonly { value: boolean; label: string }[];
+
+/**
+ * SELENA-SLEDAI: the 24 descriptors with their weight and definition, each answered present or absent. The body
+ * watches the answers it reads (for "all remaining absent"); each descriptor is memoised and renders again only
+ * for its own answer (its ChoiceGroup watches it), so an answer or the form's opening renders each once.
+ */
 export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
   const { t, i18n } = useTranslation();
   const l = lang(i18n.language);
-  const answers = form.watch('data') as { answers?: Record<string, boolean | undefined> };
-  const unanswered = SLEDAI_DESCRIPTORS.filter((d) => answers.answers?.[d.id] === undefined);
-  // The same two answers for the 24 descriptors: translated once per render, not 48 times.
-  const options = [
-    { value: true, label: t('visits.present') },
-    { value: false, label: t('visits.absent') },
-  ];
+  const answers = useWatch({ control: form.control, name: 'data.answers' as never }) as
+    Record<string, boolean | undefined> | undefined;
+  const unanswered = SLEDAI_DESCRIPTORS.filter((d) => answers?.[d.id] === undefined);
+  // The same two answers for the 24 descriptors: translated once, not 48 times.
+  const present = t('visits.present');
+  const absent = t('visits.absent');
+  const options = useMemo<Options>(
+    () => [
+      { value: true, label: present },
+      { value: false, label: absent },
+    ],
+    [present, absent],
+  );
   return (
     <>
       <p className="muted">{t('visits.sledaiWindow')}</p>
       <ol className="descriptor-list">
         {SLEDAI_DESCRIPTORS.map((descriptor) => (
-          <li key={descriptor.id} className="descriptor" data-testid={`sledai-${descriptor.id}`}>
-            <ChoiceGroup
-              control={form.control}
-              name={`data.answers.${descriptor.id}`}
-              disabled={disabled}
-              legend={
-                <>
-                  <strong>{SLEDAI_TEXTS[descriptor.id].name[l]}</strong>{' '}
-                  <span className="pill">{t('visits.weight', { weight: descriptor.weight })}</span>
-                </>
-              }
-              options={options}
-            />
-            <p className="definition">{SLEDAI_TEXTS[descriptor.id].definition[l]}</p>
-          </li>
+          <Descriptor
+            key={descriptor.id}
+            descriptor={descriptor}
+            control={form.control}
+            disabled={disabled}
+            l={l}
+            options={options}
+          />
         ))}
       </ol>
       {unanswered.length > 0 && !disabled && (
@@ -52,3 +59,37 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
     </>
   );
 };
+
+const Descriptor = memo(function Descriptor({
+  descriptor,
+  control,
+  disabled,
+  l,
+  options,
+}: {
+  descriptor: (typeof SLEDAI_DESCRIPTORS)[number];
+  control: Control<ShellValues>;
+  disabled: boolean;
+  l: Lang;
+  options: Options;
+}) {
+  const { t } = useTranslation();
+  const texts = SLEDAI_TEXTS[descriptor.id];
+  return (
+    <li className="descriptor" data-testid={`sledai-${descriptor.id}`}>
+      <ChoiceGroup
+        control={control}
+        name={`data.answers.${descriptor.id}`}
+        disabled={disabled}
+        legend={
+          <>
+            <strong>{texts.name[l]}</strong>{' '}
+            <span className="pill">{t('visits.weight', { weight: descriptor.weight })}</span>
+          </>
+        }
+        options={options}
+      />
+      <p className="definition">{texts.definition[l]}</p>
+    </li>
+  );
+});
