@@ -189,7 +189,7 @@ async function liveTimeline(name: string, patientId: string, count: number) {
 async function firstSync(name: string, accessToken: string) {
   const db = await open(name);
   const http = httpSyncApi({ accessToken: async () => accessToken });
-  // The time spent fetching and validating pages, apart from storing them: where a slow first sync comes from.
+  // The time a page request is in flight (fetching and checking it, which overlaps the storing of the page before).
   let fetchMs = 0;
   const api: typeof http = {
     push: http.push,
