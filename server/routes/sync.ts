@@ -6,7 +6,7 @@ import { principalOf } from '../auth/access';
 import { authPolicy } from '../auth/auth-policy';
 import { ApiError } from '../errors';
 import { applyBatch } from '../sync/apply-batch';
-import { pullChangesJson } from '../sync/pull-changes';
+import { pullPagesOf } from '../sync/pull-changes';
 import { recordPull, recordPush } from '../review/device-sync';
 
 // The body is checked here rather than by a route schema so that each mutation is validated on its own (a bad
@@ -43,11 +43,13 @@ export const syncRoutes: FastifyPluginAsyncZod = async (app) => {
     return { results };
   });
 
-  // The body comes serialised from the store (pullChangesJson), so no response schema re-validates it here.
+  // The body comes serialised from the store (pull-changes.ts), so no response schema re-validates it here.
+  const pages = pullPagesOf(app.store);
+  app.addHook('onClose', () => pages.settled());
   app.get('/pull', { schema: { querystring: pullQuerySchema } }, async (request, reply) => {
     const principal = principalOf(request);
     const { after, limit } = request.query;
-    const body = await pullChangesJson(app.store, principal.role, after, limit);
+    const body = await pages.page(principal.role, after, limit);
     await recordPull(app.store, principal.deviceId, authPolicy().now());
     return reply.type('application/json; charset=utf-8').send(body);
   });
