@@ -77,19 +77,27 @@ export async function applyBatch(
     // can never skip a seq that commits later (PostgreSQL; PGlite has one connection anyway).
     if (store.kind === 'postgres') await tx.query('select pg_advisory_xact_lock(7405)');
 
-    const stored = await existingMutations(
-      tx,
-      valid.map((v) => v.mutation.mutationId),
-    );
     await tx.query('savepoint batch');
     try {
       const rows: NewRow[] = [];
       const context = await loadContext(tx, valid, principal);
+      // Every stored mutation's record has its row in `records`, so one of a record the store does not hold (most
+      // of a push: new observations) was never stored: only the others' ids are looked up. An id stored already
+      // under another record (reused) makes the log's unique index refuse the batch, and the pass below, which
+      // looks every id up, rejects it alone.
+      const stored = await existingMutations(
+        tx,
+        valid.filter((v) => context.inStore.has(v.mutation.recordId)).map((v) => v.mutation.mutationId),
+      );
       await judge(tx, valid, stored, context, principal, results, async (row) => void rows.push(row));
       await writeRows(tx, rows, principal, results, context.inStore);
       await tx.query('release savepoint batch');
     } catch {
       await tx.query('rollback to savepoint batch');
+      const stored = await existingMutations(
+        tx,
+        valid.map((v) => v.mutation.mutationId),
+      );
       const context = await loadContext(tx, valid, principal);
       await judge(
         tx,

@@ -63,6 +63,16 @@ function badTextPath(value: unknown, path: readonly (string | number)[]): string
   return null;
 }
 
+/**
+ * A record's `data` where the sync shapes carry it: a JSON object (not an array, not null), taken as it is. Its
+ * kind's schema checks its fields; `z.record(z.string(), z.unknown())` copied it key by key first, the costliest
+ * step of checking a pushed mutation or a pulled change (issue 25).
+ */
+export const dataObjectSchema = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  { message: 'expected an object' },
+);
+
 export const reasonSchema = textSchema.trim().min(3).max(1000);
 
 export const roleSchema = z.enum(['nurse', 'physician', 'data-manager', 'admin']);

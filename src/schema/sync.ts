@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDateTimeSchema, textSchema, uuidSchema } from './common';
+import { dataObjectSchema, isoDateTimeSchema, textSchema, uuidSchema } from './common';
 
 // The sync wire shapes (shared/design/wire-contract.md; docs/sync-protocol.md). Extend only with optional fields.
 
@@ -17,7 +17,7 @@ export const mutationSchema = z.object({
   patientId: uuidSchema.nullable(),
   op: mutationOpSchema,
   baseRev: z.number().int().nonnegative().nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: dataObjectSchema,
   reason: textSchema.max(1000).optional(),
   at: isoDateTimeSchema,
   /** For an observation correction: the record this new one supersedes (the old one is kept). */
@@ -112,7 +112,7 @@ export const changeSchema = z.object({
   op: mutationOpSchema,
   rev: z.number().int(),
   baseRev: z.number().int().nullable(),
-  data: z.record(z.string(), z.unknown()),
+  data: dataObjectSchema,
   reason: z.string().nullable(),
   at: z.string(),
   receivedAt: z.string(),

@@ -377,6 +377,16 @@ describe(`the store trusts no tablet: pushes (${STORE_KIND})`, () => {
       expect(statusAndCode(await push(nurse, [{ ...set, data: vitals({ sbp: 200 }) }]))).toEqual([
         ['rejected', 'mutation-id-reused'],
       ]);
+      // The same id for a record the store has never seen: refused too, and only it.
+      const fresh = mutation({ kind: 'vitalSigns', patientId: id, data: vitals({ hr: 71 }) });
+      const newRecord = { ...set, recordId: uuidv7() };
+      expect(
+        statusAndCode(await push(nurse, [fresh, newRecord, { ...newRecord, mutationId: uuidv7() }])),
+      ).toEqual([
+        ['applied', undefined],
+        ['rejected', 'mutation-id-reused'],
+        ['applied', undefined],
+      ]);
       const twice = mutation({ kind: 'vitalSigns', patientId: id, data: vitals() });
       expect(
         statusAndCode(await push(nurse, [twice, twice, { ...twice, data: vitals({ hr: 99 }) }])),

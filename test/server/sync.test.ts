@@ -173,13 +173,20 @@ describe(`sync push and pull (${STORE_KIND})`, () => {
       mutation({ kind: 'vitalSigns', patientId: id, data: vitals(), userId: physician.userId }),
       mutation({ kind: 'vitalSigns', patientId: uuidv7(), data: vitals() }),
       { nonsense: true },
+      { ...good, mutationId: uuidv7(), data: [vitals()] },
+      { ...good, mutationId: uuidv7(), data: null },
       good,
     ];
     const results = (await push(nurse, batch)).json().results;
     expect(results.map((r: { status: string }) => r.status)).toEqual([
-      ...Array(8).fill('rejected'),
+      ...Array(10).fill('rejected'),
       'applied',
     ]);
+    for (const r of results.slice(8, 10))
+      expect(r).toMatchObject({
+        code: 'invalid-mutation',
+        reason: expect.stringMatching(/data: expected an object/),
+      });
     expect(results[0].reason).toMatch(/unknown kind/);
     expect(results[3].reason).toMatch(/spo2/);
     expect(results[4].reason).toMatch(/not allowed for this role/);
