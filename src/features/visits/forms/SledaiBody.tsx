@@ -37,6 +37,7 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
           <Descriptor
             key={descriptor.id}
             descriptor={descriptor}
+            weight={t('visits.weight', { weight: descriptor.weight })}
             control={form.control}
             disabled={disabled}
             l={l}
@@ -60,20 +61,22 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
   );
 };
 
+/** One descriptor, its texts passed in: no translation hook in each of the 24. */
 const Descriptor = memo(function Descriptor({
   descriptor,
+  weight,
   control,
   disabled,
   l,
   options,
 }: {
   descriptor: (typeof SLEDAI_DESCRIPTORS)[number];
+  weight: string;
   control: Control<ShellValues>;
   disabled: boolean;
   l: Lang;
   options: Options;
 }) {
-  const { t } = useTranslation();
   const texts = SLEDAI_TEXTS[descriptor.id];
   return (
     <li className="descriptor" data-testid={`sledai-${descriptor.id}`}>
@@ -83,8 +86,7 @@ const Descriptor = memo(function Descriptor({
         disabled={disabled}
         legend={
           <>
-            <strong>{texts.name[l]}</strong>{' '}
-            <span className="pill">{t('visits.weight', { weight: descriptor.weight })}</span>
+            <strong>{texts.name[l]}</strong> <span className="pill">{weight}</span>
           </>
         }
         options={options}
