@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, lang, type AssessmentBody } from '@/features/visits';
+import { ChoiceGroup, lang, RevealPlaceholder, useRevealed, type AssessmentBody } from '@/features/visits';
 import { SF36_ITEMS } from './texts';
 
 /** SF-36v2: the 36 items in order, each answer a large button (pre-coded 1…n in the printed order). */
 export const Sf36Body: AssessmentBody = ({ form, disabled }) => {
   const { i18n } = useTranslation();
   const l = lang(i18n.language);
+  // The first screenful of items at once, the others right after (see useRevealed).
+  const shown = useRevealed(SF36_ITEMS.length, 5);
   return (
     <ol className="questionnaire-items">
-      {SF36_ITEMS.map((item) => (
+      {SF36_ITEMS.slice(0, shown).map((item) => (
         <li key={item.number} data-testid={`sf36-item-${item.number}`}>
           <ChoiceGroup
             large
@@ -24,6 +26,8 @@ export const Sf36Body: AssessmentBody = ({ form, disabled }) => {
           />
         </li>
       ))}
+      {/* About the items' content-visibility size (questionnaires.css). */}
+      <RevealPlaceholder count={SF36_ITEMS.length - shown} itemRem={16} />
     </ol>
   );
 };

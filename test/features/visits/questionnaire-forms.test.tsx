@@ -9,7 +9,7 @@ import { scoreBilag, scoreEq5d5l, scoreSdi, scoreSf36, SDI_ITEMS } from '@/domai
 import { SF36_ITEMS } from '@/features/questionnaires/texts';
 import { initI18n } from '@/i18n';
 import { fakeAuthServer, setUpSession, type FakeServer } from '../../session/fake-auth-server';
-import { participant, PIN, renderAt, signedIn } from './setup';
+import { formShown, participant, PIN, renderAt, signedIn } from './setup';
 
 // Issue 23: each instrument's form shows the core's score for a filled sheet and names what is missing before;
 // patient mode hides the app and is left only with the staff member's PIN.
@@ -95,7 +95,7 @@ describe('instrument forms', () => {
   it('SF-36v2: the eight scales of a filled sheet equal the core’s; blanks are named', async () => {
     const id = await participant();
     await renderAt(`/participants/${id}/visits/M0/sf36`);
-    await screen.findByTestId('assessment-sf36');
+    await formShown('sf36');
     expect(SF36_ITEMS).toHaveLength(36);
     const answers = SF36_ITEMS.map((item, index) => ((index * 7) % item.answers.length) + 1);
     for (const item of SF36_ITEMS.slice(0, 35)) {
@@ -124,7 +124,7 @@ describe('instrument forms', () => {
   it('SF-36v2: fewer than half the items of a scale → that scale’s blank items named', async () => {
     const id = await participant();
     await renderAt(`/participants/${id}/visits/M0/sf36`);
-    await screen.findByTestId('assessment-sf36');
+    await formShown('sf36');
     for (const item of SF36_ITEMS.filter((i) => ![21, 22].includes(i.number)))
       fireEvent.click(within(screen.getByTestId(`sf36-item-${item.number}`)).getAllByRole('radio')[0]!);
     await waitFor(() =>

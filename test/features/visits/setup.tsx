@@ -1,8 +1,9 @@
-import { act, render } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import { Suspense } from 'react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { createRecord } from '@/db/commands';
 import { getDb } from '@/db/database';
+import { SLEDAI_DESCRIPTORS } from '@/domain';
 import EndpointsPage from '@/features/visits/EndpointsPage';
 import PatientModePage from '@/features/questionnaires/PatientModePage';
 import QuestionnairePage from '@/features/questionnaires/QuestionnairePage';
@@ -70,4 +71,11 @@ export async function renderAt(path: string) {
     );
   });
   return { router, ...rendered };
+}
+
+/** The form on screen, all of it: a long form renders its first screenful first, its other items right after. */
+export async function formShown(form: string) {
+  await screen.findByTestId(`assessment-${form}`);
+  const last = { sledai: `sledai-${SLEDAI_DESCRIPTORS.at(-1)!.id}`, sf36: 'sf36-item-36' }[form];
+  if (last) await screen.findByTestId(last);
 }

@@ -7,7 +7,7 @@ import { getDb } from '@/db/database';
 import { SLEDAI_DESCRIPTORS, scoreSledai } from '@/domain';
 import { initI18n } from '@/i18n';
 import { fakeAuthServer, setUpSession, type FakeServer } from '../../session/fake-auth-server';
-import { participant, PIN, renderAt, signedIn } from './setup';
+import { formShown, participant, PIN, renderAt, signedIn } from './setup';
 
 // Issue 23, SELENA-SLEDAI on the tablet: the running score is the core's, the missing descriptors are named, a
 // finalised form needs the physician's signature, and editing it needs a reason and shows the signature invalidated.
@@ -40,7 +40,7 @@ describe('the SELENA-SLEDAI form', () => {
     await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
     const id = await participant();
     await renderAt(`/participants/${id}/visits/M0/sledai`);
-    await screen.findByTestId('assessment-sledai');
+    await formShown('sledai');
     answer('arthritis', true);
     answer('rash', true);
     fireEvent.click(screen.getByRole('button', { name: 'Tous les descripteurs restants : absents' }));
@@ -59,7 +59,7 @@ describe('the SELENA-SLEDAI form', () => {
     await act(() => signedIn(server, 'house', 'physician', 'Dr House'));
     const id = await participant();
     await renderAt(`/participants/${id}/visits/M0/sledai`);
-    await screen.findByTestId('assessment-sledai');
+    await formShown('sledai');
     // Definitions on screen.
     expect(screen.getByText(/Plus de deux articulations douloureuses/)).toBeTruthy();
     expect(score().dataset.status).toBe('incomplete');
@@ -120,7 +120,7 @@ describe('the SELENA-SLEDAI form', () => {
     const id = await participant();
     await act(() => signedIn(server, 'joy', 'nurse', 'Joy'));
     await renderAt(`/participants/${id}/visits/M0/sledai`);
-    await screen.findByTestId('assessment-sledai');
+    await formShown('sledai');
     expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Enregistrer' })).toBeNull();
     expect(screen.getByText('Ce formulaire est saisi par un médecin.')).toBeTruthy();
@@ -132,7 +132,7 @@ describe('the SELENA-SLEDAI form', () => {
     const id = await participant();
     await act(() => signedIn(server, 'joy', 'nurse', 'Joy'));
     await renderAt(`/participants/${id}/visits/M0/sf36`);
-    await screen.findByTestId('assessment-sf36');
+    await formShown('sf36');
     expect(screen.queryByRole('button', { name: 'Enregistrer et signer' })).toBeNull();
     expect(screen.getByText('Un médecin finalisera ce formulaire en le signant.')).toBeTruthy();
     fireEvent.click(within(screen.getByTestId('sf36-item-1')).getAllByRole('radio')[1]!);

@@ -3,10 +3,12 @@ import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SLEDAI_DESCRIPTORS } from '@/domain';
 import type { AssessmentBody, ShellValues } from '../AssessmentShell';
-import { ChoiceGroup } from '../controls';
+import { ChoiceGroup, RevealPlaceholder, useRevealed } from '../controls';
 import { lang, SLEDAI_TEXTS, type Lang } from '../instrument-texts';
 
 type Options = readonly { value: boolean; label: string }[];
+/** A descriptor's height, about (its content-visibility size in visits.css). */
+const DESCRIPTOR_REM = 11;
 
 /**
  * SELENA-SLEDAI: the 24 descriptors with their weight and definition, each answered present or absent. The body
@@ -18,6 +20,8 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
   const l = lang(i18n.language);
   const answers = useWatch({ control: form.control, name: 'data.answers' as never }) as
     Record<string, boolean | undefined> | undefined;
+  // The first screenful of descriptors at once (six fill an upright tablet under the title), the others after.
+  const shown = useRevealed(SLEDAI_DESCRIPTORS.length, 6);
   const unanswered = SLEDAI_DESCRIPTORS.filter((d) => answers?.[d.id] === undefined);
   // The same two answers for the 24 descriptors: translated once, not 48 times.
   const present = t('visits.present');
@@ -33,7 +37,7 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
     <>
       <p className="muted">{t('visits.sledaiWindow')}</p>
       <ol className="descriptor-list">
-        {SLEDAI_DESCRIPTORS.map((descriptor) => (
+        {SLEDAI_DESCRIPTORS.slice(0, shown).map((descriptor) => (
           <Descriptor
             key={descriptor.id}
             descriptor={descriptor}
@@ -44,6 +48,7 @@ export const SledaiBody: AssessmentBody = ({ form, disabled }) => {
             options={options}
           />
         ))}
+        <RevealPlaceholder count={SLEDAI_DESCRIPTORS.length - shown} itemRem={DESCRIPTOR_REM} />
       </ol>
       {unanswered.length > 0 && !disabled && (
         <button
