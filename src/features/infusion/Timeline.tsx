@@ -5,6 +5,7 @@ import type { InfusionEvent, InfusionStep } from '@/schema/infusion';
 import type { Signature } from '@/schema/signature';
 import type { VitalSigns } from '@/schema/vital-signs';
 import { SyncBadge } from '@/ui/SyncBadge';
+import { RevealPlaceholder, useRevealed } from '@/ui/reveal';
 import { useFormat } from '@/ui/use-format';
 import type { InfusionRecords } from './queries';
 
@@ -12,7 +13,12 @@ import type { InfusionRecords } from './queries';
 // (the person named from the store's people directory, so one who never used this tablet is named too): the same
 // list on every tablet once synced.
 
-type Row = { id: string; at: string; text: string; record: StoredRecord };
+/** A row's text is written only if the row is shown (a long timeline shows its first screenful first). */
+/** Rows shown in the screen's first render (the rest follow at once), and a row's height, about. */
+const FIRST_ROWS = 8;
+const ROW_REM = 2.6;
+
+type Row = { id: string; at: string; text: () => string; record: StoredRecord };
 
 /**
  * Memoised: the infusion screen renders again at every tick of the alarms (each second, for its clocks), while
@@ -29,14 +35,12 @@ export const Timeline = memo(function Timeline({
   const format = useFormat();
   const k = records.byKind;
   const rows: Row[] = [];
-  const push = (record: StoredRecord, at: string, text: string) =>
+  const push = (record: StoredRecord, at: string, text: () => string) =>
     rows.push({ id: record.id, at, text, record });
   for (const r of k.infusionStep ?? []) {
     const step = r.data as InfusionStep;
     if (step.infusionId !== infusionId) continue;
-    push(
-      r,
-      step.at,
+    push(r, step.at, () =>
       step.outcome === 'waived'
         ? t('infusion.timeline.waived', { item: t(`infusion.item.${step.item}`), reason: step.waiver.reason })
         : t('infusion.timeline.step', { item: t(`infusion.item.${step.item}`) }),
@@ -48,21 +52,21 @@ export const Timeline = memo(function Timeline({
     const sig = r.data as Signature;
     const step = steps.get(sig.recordId);
     if (step?.infusionId !== infusionId) continue;
-    push(r, sig.signedAt, t('infusion.timeline.signed', { item: t(`infusion.item.${step.item}`) }));
+    push(r, sig.signedAt, () => t('infusion.timeline.signed', { item: t(`infusion.item.${step.item}`) }));
   }
   for (const r of k.infusionEvent ?? []) {
     const e = r.data as InfusionEvent;
     if (e.infusionId !== infusionId) continue;
-    const reason =
+    const reason = () =>
       'reason' in e ? t(`infusion.reason.${e.reason}`) + (e.reasonText ? ` (${e.reasonText})` : '') : '';
-    const text =
+    const text = () =>
       e.type === 'start'
         ? t('infusion.timeline.start', {
             rate: format.number(e.rateMlPerHour),
             volume: format.number(e.volumeToInfuseMl),
           })
         : e.type === 'pause'
-          ? t('infusion.timeline.pause', { reason })
+          ? t('infusion.timeline.pause', { reason: reason() })
           : e.type === 'resume'
             ? t('infusion.timeline.resume')
             : t(e.stopped ? 'infusion.timeline.stopped' : 'infusion.timeline.end', {
@@ -75,12 +79,9 @@ export const Timeline = memo(function Timeline({
   for (const r of k.vitalSigns ?? []) {
     const v = r.data as VitalSigns;
     if (v.trackId !== infusionId) continue;
-    const check = v.checkId ? checkLabel(t, v.checkId) : t('infusion.timeline.unscheduled');
-    push(
-      r,
-      v.takenAt,
+    push(r, v.takenAt, () =>
       t('infusion.timeline.vitals', {
-        check,
+        check: v.checkId ? checkLabel(t, v.checkId) : t('infusion.timeline.unscheduled'),
         sbp: v.sbp,
         dbp: v.dbp,
         hr: v.hr,
@@ -101,33 +102,35 @@ export const Timeline = memo(function Timeline({
   for (const r of k.monitoringCheck ?? []) {
     const d = r.data as { doneAt: string; answers: { present: boolean }[] };
     if (!inside(d.doneAt)) continue;
-    push(r, d.doneAt, t('infusion.timeline.reaction', { count: d.answers.filter((a) => a.present).length }));
+    push(r, d.doneAt, () =>
+      t('infusion.timeline.reaction', { count: d.answers.filter((a) => a.present).length }),
+    );
   }
   for (const r of k.adverseEvent ?? []) {
     const d = r.data as { onsetAt: string; grade: number };
     if (!inside(d.onsetAt)) continue;
-    push(r, d.onsetAt, t('infusion.timeline.adverseEvent', { grade: d.grade }));
+    push(r, d.onsetAt, () => t('infusion.timeline.adverseEvent', { grade: d.grade }));
   }
   for (const r of k.missedCheck ?? []) {
     const d = r.data as { trackId: string; checkId: string; reason: string; declaredAt: string };
     if (d.trackId !== infusionId) continue;
-    push(
-      r,
-      d.declaredAt,
+    push(r, d.declaredAt, () =>
       t('infusion.timeline.missed', { check: checkLabel(t, d.checkId), reason: d.reason }),
     );
   }
   rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id));
+  // The first screenful of rows at once (the timeline is under the checks), the others right after.
+  const shown = useRevealed(rows.length, FIRST_ROWS);
   const who = (userId: string) =>
     records.names.find(userId)?.name ?? t('infusion.timeline.someone', { id: userId.slice(-4) });
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h2 id="timeline-title">{t('infusion.timeline.title')}</h2>
       <ol className="infusion-timeline" data-testid="infusion-timeline">
-        {rows.map((row) => (
+        {rows.slice(0, shown).map((row) => (
           <li key={row.id} data-testid="timeline-row">
             <span className="timeline-at">{format.time(row.at)}</span>
-            <span className="timeline-text">{row.text}</span>
+            <span className="timeline-text">{row.text()}</span>
             <span className="timeline-who muted">
               {t('infusion.timeline.by', {
                 who: who(row.record.createdBy),
@@ -137,6 +140,7 @@ export const Timeline = memo(function Timeline({
             <SyncBadge state={row.record.syncState} />
           </li>
         ))}
+        <RevealPlaceholder count={rows.length - shown} itemRem={ROW_REM} />
       </ol>
     </section>
   );

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { ChoiceGroup, lang, RevealPlaceholder, useRevealed, type AssessmentBody } from '@/features/visits';
+import { ChoiceGroup, lang, type AssessmentBody } from '@/features/visits';
+import { RevealPlaceholder, useRevealed } from '@/ui/reveal';
 import { SF36_ITEMS } from './texts';
 
 /** SF-36v2: the 36 items in order, each answer a large button (pre-coded 1…n in the printed order). */

@@ -1,4 +1,4 @@
-import { startTransition, useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useId, useState, type ReactNode } from 'react';
 import { useController, type Control } from 'react-hook-form';
 import { DateTimeInput } from '@/ui/DateTimeInput';
 import { entryFromDate, readDateTimeEntry, toOffsetIso, type DateTimeEntry } from '@/ui/date-time-entry';
@@ -148,28 +148,5 @@ export function DateTimeField({
         field.onChange(reading.ok ? toOffsetIso(reading.at) : '');
       }}
     />
-  );
-}
-
-/**
- * How many of a long form's items to render (issue 25, figure 10): the first screenful in the form's first
- * render, then all of them in a transition right after that is painted. The form opens usable sooner (at 4× CPU
- * a 24-item form spent ~60 % of its opening rendering, laying out and painting items below the fold); the
- * items after `first` arrive before a finger can scroll to them. Render `<RevealPlaceholder>` in their place
- * meanwhile, so that nothing under the list moves.
- */
-export function useRevealed(total: number, first: number): number {
-  const [all, setAll] = useState(total <= first);
-  useEffect(() => {
-    if (!all) startTransition(() => setAll(true));
-  }, [all]);
-  return all ? total : first;
-}
-
-/** The room of the items not rendered yet (`count` of about `itemRem` each), empty and hidden. */
-export function RevealPlaceholder({ count, itemRem }: { count: number; itemRem: number }) {
-  if (count <= 0) return null;
-  return (
-    <li aria-hidden="true" className="reveal-placeholder" style={{ minHeight: `${count * itemRem}rem` }} />
   );
 }

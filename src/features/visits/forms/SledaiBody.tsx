@@ -3,7 +3,8 @@ import { useWatch, type Control } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { SLEDAI_DESCRIPTORS } from '@/domain';
 import type { AssessmentBody, ShellValues } from '../AssessmentShell';
-import { ChoiceGroup, RevealPlaceholder, useRevealed } from '../controls';
+import { RevealPlaceholder, useRevealed } from '@/ui/reveal';
+import { ChoiceGroup } from '../controls';
 import { lang, SLEDAI_TEXTS, type Lang } from '../instrument-texts';
 
 type Options = readonly { value: boolean; label: string }[];
