@@ -1,4 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
+import './reveal.css';
 
 // Long lists shown progressively (issue 25, figure 10): a screen opens usable sooner when its first render holds
 // only what fits on the screen (at 4× CPU a 24-item form spent more than half of its opening rendering, laying
