@@ -44,6 +44,7 @@ export const eligibilityEn: Shape<typeof eligibilityFr> = {
   reason: {
     none: 'Nothing to report',
     missingFacts: 'To fill in: {{facts}}',
+    factSeparator: '; ',
     ageYears:
       '{{age}} years on the assessment date; criterion I1 "age > 18 and < 70 years" read as an adult trial means it: met from the 18th birthday ({{atLeast}} years) until the day before the 70th ({{below}} years).',
     sleAcrCriteria: { yes: 'ACR criteria for SLE met', no: 'ACR criteria for SLE not met' },

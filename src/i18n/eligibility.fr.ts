@@ -41,6 +41,8 @@ export const eligibilityFr = {
   reason: {
     none: 'Rien à signaler',
     missingFacts: 'À renseigner : {{facts}}',
+    // Between the missing facts: some names hold a comma (« ASAT, limite supérieure de la normale »).
+    factSeparator: ' ; ',
     ageYears:
       '{{age}} ans à la date de l’évaluation ; critère I1 « âge > 18 ans et < 70 ans » lu comme un essai chez l’adulte : rempli du 18e anniversaire ({{atLeast}} ans) jusqu’à la veille du 70e ({{below}} ans).',
     sleAcrCriteria: { yes: 'Critères ACR du LES remplis', no: 'Critères ACR du LES non remplis' },

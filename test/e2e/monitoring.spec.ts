@@ -212,7 +212,8 @@ test('10 days of tolerance: checklists offline, a grade-3 event made serious, sy
   // Day 1 (E + 24 h): due; answered at the bedside, every term absent.
   await jumpTo(page, at(1, 9));
   await openMonitoring(page, 'day-1');
-  await expect(page.getByTestId('check-title')).toContainText('À faire');
+  // The check's own name heads it, once ("Contrôle J1", not "Contrôle Contrôle J1"), with its state.
+  await expect(page.getByTestId('check-title')).toHaveText('Contrôle J1 À faire');
   // Vital signs on the infusion workflow's number pad: digits only, each field moving on by itself.
   const pad = page.getByTestId('number-pad');
   for (const digit of '118' + '74' + '76' + '369' + '97' + '16')
@@ -327,7 +328,12 @@ test('10 days of tolerance: checklists offline, a grade-3 event made serious, sy
   await expect(dlt).toHaveCount(1);
   await expect(dlt).toContainText('grade ≥ 3 au moins possiblement lié');
   await dlt.getByText('TDL', { exact: true }).click();
+  // No determination yet: the section says who records it instead of standing empty.
+  await expect(tolerance.getByTestId('determination-none')).toHaveText(
+    'Pas encore de détermination : un médecin l’enregistre et la signe.',
+  );
   await tolerance.getByTestId('determination-save').click();
+  await expect(tolerance.getByTestId('determination-none')).toHaveCount(0);
   await expect(tolerance.getByTestId('determination')).toHaveAttribute('data-dlt', 'true');
   await expect(tolerance.getByTestId('determination')).toHaveAttribute('data-signed', 'false');
   await tolerance.getByTestId('determination-sign').click();

@@ -38,6 +38,7 @@ const isoInDays = (days: number) => {
 async function openForm(page: Page, visit: string, form: string) {
   await page.getByRole('link', { name: 'Participants' }).click();
   await page.getByRole('link', { name: new RegExp(TRIAL) }).click();
+  await expect(page.getByTestId('visits-link')).toHaveText('Calendrier des visites');
   await page.getByTestId('visits-link').click();
   await page.getByTestId(`visit-${visit}`).getByRole('link').click();
   await page.getByTestId(`form-${form}`).getByRole('link').click();

@@ -130,4 +130,13 @@ describe('the signature of the participant dossier', () => {
     expect(entry().textContent).toContain('Dr House · Médecin');
     expect(screen.queryByRole('button', { name: 'Signer le dossier' })).toBeNull();
   });
+
+  it('links to the participant’s other pages by their names, not by catalogue keys', async () => {
+    await act(() => signedIn('house', 'physician', 'Dr House'));
+    renderDossier(await participant());
+    // The visits' messages travel with the visit routes: this page, opened first, brings them itself.
+    expect((await screen.findByTestId('visits-link')).textContent).toBe('Calendrier des visites');
+    expect(screen.getByRole('link', { name: 'Critères de jugement' })).toBeTruthy();
+    expect(screen.getByTestId('open-screening').textContent).not.toMatch(/^screening\./);
+  });
 });

@@ -94,7 +94,7 @@ describe('the eligibility form', () => {
     expect(screen.getByRole('link', { name: 'Remplir le formulaire SLEDAI' }).getAttribute('href')).toMatch(
       /^\/participants\/[^/]+\/visits\/M0\/sledai$/,
     );
-    expect(reason('NI2a')).toBe('À renseigner : Date de naissance, Sexe, Poids, Créatinine');
+    expect(reason('NI2a')).toBe('À renseigner : Date de naissance ; Sexe ; Poids ; Créatinine');
 
     // A man of 46, SLEDAI 4, creatinine 90 µmol/L, 80 kg.
     type('Date de naissance', '03/02/1980');

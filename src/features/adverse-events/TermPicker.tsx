@@ -38,7 +38,7 @@ export function TermPicker({
   }, [query, lang, soc]);
   const text = query.trim();
   return (
-    <div className="term-picker" data-testid="term-picker">
+    <div className="term-picker field" data-testid="term-picker">
       <label htmlFor={`${id}-q`}>{label ?? t('ae.termSearch')}</label>
       <input
         id={`${id}-q`}
@@ -48,7 +48,9 @@ export function TermPicker({
         onChange={(e) => setQuery(e.target.value)}
         aria-describedby={`${id}-hint`}
       />
-      <small id={`${id}-hint`}>{t('ae.termSearchHint')}</small>
+      <small id={`${id}-hint`} className="muted">
+        {t('ae.termSearchHint')}
+      </small>
       <ul className="term-hits" aria-live="polite">
         {hits.map((hit) => (
           <li key={hit.entry.meddraCode}>

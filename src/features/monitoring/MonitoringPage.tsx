@@ -50,7 +50,7 @@ export default function MonitoringPage() {
           {chosen && (
             <section aria-labelledby="check-title" className="check-section">
               <h2 id="check-title" data-testid="check-title">
-                {t('monitoring.checklist', { check: t(chosen.item.label, chosen.item.labelParams ?? {}) })}{' '}
+                {t(chosen.item.label, chosen.item.labelParams ?? {})}{' '}
                 <span className={`pill state-${chosen.state}`}>{t(`monitoring.state.${chosen.state}`)}</span>
               </h2>
               {chosen.state === 'done' ? (

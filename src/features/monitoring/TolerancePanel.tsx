@@ -155,6 +155,11 @@ export function TolerancePanel({ patientId }: { patientId: string }) {
         </ul>
       )}
       <h3>{t('tolerance.determination')}</h3>
+      {!status.determination && (
+        <p className="muted" data-testid="determination-none">
+          {t('tolerance.noDetermination')}
+        </p>
+      )}
       {status.determination && (
         <p
           data-testid="determination"

@@ -11,6 +11,7 @@ import { MonitoringPanel } from '@/features/monitoring/MonitoringPanel';
 import { StoreRefusal } from '@/features/screening/StoreRefusal';
 import { ParticipantQueries } from '@/features/queries';
 import '@/features/screening/messages';
+import '@/features/visits/messages';
 
 export default function ParticipantPage() {
   const { t } = useTranslation();

@@ -18,7 +18,9 @@ export function reasonText(
 ) {
   const { key, values = {} } = result.reason;
   if (key === 'eligibility.reason.missingFacts') {
-    const facts = result.missing.map((fact) => t(`eligibility.fact.${fact}`)).join(', ');
+    const facts = result.missing
+      .map((fact) => t(`eligibility.fact.${fact}`))
+      .join(t('eligibility.reason.factSeparator'));
     return t(key, { facts });
   }
   const shown: Record<string, string> = {};
