@@ -59,6 +59,8 @@ export const dsmbEn: DsmbCatalogue = {
     doseLevel: 'Dose: {{dose}} ×10⁶ cells/kg',
     conflict: 'Record in an open conflict on the central store.',
     notInfused: 'Not infused yet.',
+    infusionNotRecorded:
+      'Infused on {{date}} by the dossier, but not recorded in Chevet: its tolerance is not computed here.',
     incomplete: 'Tolerance cannot be computed: incomplete data ({{missing}}).',
   },
   aes: {

@@ -58,6 +58,8 @@ export const dsmbFr = {
     doseLevel: 'Dose : {{dose}} ×10⁶ cellules/kg',
     conflict: 'Dossier en conflit ouvert sur le serveur central.',
     notInfused: 'Pas encore perfusé.',
+    infusionNotRecorded:
+      'Perfusion du {{date}} selon le dossier, mais non saisie dans Chevet : sa tolérance n’est pas calculée ici.',
     incomplete: 'Tolérance incalculable : données incomplètes ({{missing}}).',
   },
   aes: {

@@ -162,6 +162,7 @@ export const screeningEn: Shape<typeof screeningFr> = {
       completed: 'completed',
       notInfused: 'not infused',
       dltPending: 'to be confirmed (physician’s signed determination)',
+      noDltYet: 'none so far',
       none: 'none',
       notRecorded: 'not recorded',
     },

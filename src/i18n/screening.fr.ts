@@ -162,6 +162,7 @@ export const screeningFr = {
       completed: 'terminé',
       notInfused: 'non perfusé',
       dltPending: 'à confirmer (détermination signée du médecin)',
+      noDltYet: 'aucune à ce jour',
       none: 'aucun',
       notRecorded: 'non saisi',
     },

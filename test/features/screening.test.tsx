@@ -331,6 +331,12 @@ describe('the dose decision', () => {
     ).toEqual(['Suspendre les inclusions']);
     expect(screen.getByTestId('posterior-chart')).toBeTruthy();
     expect(screen.getByTestId('posterior-1').textContent).toMatch(/P\(p > 0,3\) = 0,49/);
+    // No DLT yet is not "no DLT" while the 10 days run: only a completed window says Non.
+    expect(screen.getAllByTestId('decision-dlt').map((cell) => cell.textContent)).toEqual([
+      'Non',
+      'aucune à ce jour',
+      'aucune à ce jour',
+    ]);
   });
 
   it('at one DLT in five says the DSMB decides between 1 and 4 ×10⁶/kg, and requires the choice', async () => {

@@ -272,7 +272,13 @@ function ParticipantDetail({ participant: p }: { participant: DsmbParticipant })
         )}
       </h4>
       {p.inConflict && <p className="pill pill-danger">{t('dsmb.participant.conflict')}</p>}
-      {!tolerance && <p>{t('dsmb.participant.notInfused')}</p>}
+      {!tolerance && (
+        <p>
+          {p.infusionDate
+            ? t('dsmb.participant.infusionNotRecorded', { date: format.date(`${p.infusionDate}T12:00:00`) })
+            : t('dsmb.participant.notInfused')}
+        </p>
+      )}
       {tolerance?.status === 'incomplete' && (
         <p role="alert">{t('dsmb.participant.incomplete', { missing: tolerance.missing.join(', ') })}</p>
       )}

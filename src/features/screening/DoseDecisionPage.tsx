@@ -146,7 +146,9 @@ export function CohortDecisionView({
                       ? t('screening.yes')
                       : status.dltPending
                         ? t('screening.decision.table.dltPending')
-                        : t('screening.no')}
+                        : status.completed
+                          ? t('screening.no')
+                          : t('screening.decision.table.noDltYet')}
                 </td>
               </tr>
             ))}

@@ -211,6 +211,35 @@ describe('the DSMB report page', () => {
     expect(decision.getByText('Aucune décision enregistrée pour cette cohorte.')).toBeTruthy();
   });
 
+  it('says when a participant has the dossier’s infusion date but no infusion recorded in Chevet', async () => {
+    signedInAs('data-manager');
+    const p = record('participant', null, {
+      trialNumber: 'MSC-LES-43',
+      initials: 'EF',
+      cohort: 1,
+      doseLevel: 2,
+      infusionDate: '2026-03-02',
+    });
+    p.patientId = p.id;
+    const report = buildDsmbReport({
+      records: [p],
+      contentHashes: new Map(),
+      takenAt: '2026-04-01T08:00:00.000Z',
+      lastSeq: 1,
+      reportId: 'R-2',
+      producedBy: { userId: 'u', name: 'Claire Dubois', role: 'data-manager' },
+    });
+    render(
+      <DsmbReportPage api={{ fetch: serve(report) as typeof globalThis.fetch, token: async () => 'T' }} />,
+    );
+    const detail = await screen.findByTestId('dsmb-participant-MSC-LES-43');
+    // Not "not infused yet": the dossier says when; only the tolerance, which needs the infusion's record, is missing.
+    expect(detail.textContent).toContain(
+      'Perfusion du 02/03/2026 selon le dossier, mais non saisie dans Chevet : sa tolérance n’est pas calculée ici.',
+    );
+    expect(detail.textContent).not.toContain('Pas encore perfusé');
+  });
+
   it('speaks English in English', async () => {
     signedInAs('physician');
     await i18next.changeLanguage('en');
