@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import {
   createParticipant,
   createUser,
@@ -167,6 +167,25 @@ async function expectResponses(page: Page) {
   );
 }
 
+/** The WCAG contrast ratio of an element's text colour on its background (a button link's own fill). */
+function contrastOf(locator: Locator) {
+  return locator.evaluate((element) => {
+    const style = getComputedStyle(element);
+    const luminance = (color: string) => {
+      const [r, g, b] = color
+        .match(/[\d.]+/g)!
+        .slice(0, 3)
+        .map((c) => {
+          const v = Number(c) / 255;
+          return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        });
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const [light, dark] = [luminance(style.color), luminance(style.backgroundColor)].sort((a, b) => b - a);
+    return (light! + 0.05) / (dark! + 0.05);
+  });
+}
+
 async function openEndpoints(page: Page) {
   await openParticipant(page, TRIAL);
   await page.getByRole('link', { name: 'Critères de jugement' }).click();
@@ -199,6 +218,12 @@ test('offline M0 and M3 with SRI and MCR with why; offline reload; sync; a secon
   await page.getByTestId('visits-link').click();
   await expect(page.getByTestId('visit-M0').getByTestId('visit-state')).toHaveText('À faire');
   await expect(page.getByTestId('visit-M3').getByTestId('visit-state')).toHaveText('À venir');
+  // Button links stay readable once the visits' styles are in the page: the calendar's, and the participant
+  // page's "infusion" one (the two style sheets once gave the same class a brand text on a brand background).
+  expect(await contrastOf(page.getByRole('link', { name: 'Critères de jugement' }))).toBeGreaterThan(4.5);
+  await page.getByRole('link', { name: new RegExp(`^← ${TRIAL}`) }).click();
+  expect(await contrastOf(page.getByTestId('open-infusion'))).toBeGreaterThan(4.5);
+  await page.getByTestId('visits-link').click();
 
   // M0: SLEDAI 10, BILAG with two B, PGA 1.5, SF-36 by the participant, EQ-5D, prednisone 20 mg/day.
   await fillSledai(page, 'M0', ['arthritis', 'rash', 'lowComplement', 'increasedDnaBinding'], 10);

@@ -30,7 +30,7 @@ export default function VisitCalendarPage() {
         {t('visits.calendar')} — {String(participant.data.trialNumber)} · {String(participant.data.initials)}
       </h1>
       <p className="actions">
-        <Link className="button-link" to={`/participants/${participantId}/endpoints`}>
+        <Link className="button-link secondary" to={`/participants/${participantId}/endpoints`}>
           {t('visits.endpointsLink')}
         </Link>
       </p>
