@@ -84,6 +84,21 @@ async function expectCompactAppBar(page: Page, screen: string) {
   expect(bar!.height, `${screen}: app bar height`).toBeLessThanOrEqual(64);
 }
 
+/** The app bar names the screen opened from the menu in full, beside the sync state, not under it. */
+async function expectScreenNamed(page: Page, name: string) {
+  const where = page.getByTestId('app-bar').locator('.appbar-where');
+  await expect(where).toHaveText(name);
+  const shown = await where.evaluate((element) => ({
+    cut: element.scrollWidth > element.clientWidth + 1,
+    right: element.getBoundingClientRect().right,
+    syncLeft: document.querySelector('.sync-indicator')!.getBoundingClientRect().left,
+  }));
+  expect(shown.cut, `${name}: the screen's name is cut`).toBe(false);
+  expect(shown.right, `${name}: the screen's name ends before the sync state`).toBeLessThanOrEqual(
+    shown.syncLeft,
+  );
+}
+
 /** Fully inside the window, with the page not scrolled. */
 async function expectInView(page: Page, name: string, locator: ReturnType<Page['locator']>) {
   expect(await page.evaluate(() => window.scrollY), 'the page has not been scrolled').toBe(0);
@@ -175,6 +190,8 @@ test('the data manager is not offered to void a set, and the administrator’s b
   await expect(manager.page.getByRole('button', { name: 'Annuler cette mesure' })).toHaveCount(0);
   await expectCompactAppBar(manager.page, 'data manager');
   await expectNoHorizontalOverflow(manager.page, 'data manager participant');
+  await openFromMenu(manager.page, 'Requêtes');
+  await expectScreenNamed(manager.page, 'Requêtes');
   await manager.context.close();
 
   const admin = await newTablet(browser, { viewport: TABLETS[0] });
@@ -185,6 +202,7 @@ test('the data manager is not offered to void a set, and the administrator’s b
   await openFromMenu(admin.page, 'Administration');
   await expect(admin.page).toHaveURL(/\/admin$/);
   await expectCompactAppBar(admin.page, 'administration');
+  await expectScreenNamed(admin.page, 'Administration');
   await expectNoHorizontalOverflow(admin.page, 'administration');
   await admin.context.close();
 });
