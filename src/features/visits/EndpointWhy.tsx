@@ -1,6 +1,8 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BilagSystem } from '@/domain';
+import { BILAG_SYSTEMS } from '@/schema/instruments';
+import { formatDate } from '@/ui/format';
 import { BILAG_TEXTS, lang } from './instrument-texts';
 import type { VisitEndpoints } from './visit-model';
 
@@ -15,19 +17,55 @@ export function reasonText(t: TFunction, language: string, reason: string) {
   });
 }
 
-/** The core's missing ids, readably (`followUp.bilag.renal` → "M3 · BILAG Rénal"). */
-export function missingText(language: string, visit: string, ids: readonly string[]) {
-  return ids
-    .map((id) =>
-      id
-        .replace(/^baseline\./, 'M0 · ')
-        .replace(/^followUp\./, `${visit} · `)
-        .replace(/^visits\.(M\d+)\.?/, '$1 · ')
-        .replace(/bilag\.(\w+)/, (_, system: string) => `BILAG ${systemNames(language, [system])}`)
-        .replace(/sledai/, 'SLEDAI')
-        .replace(/pga/, 'PGA'),
-    )
-    .join(', ');
+/**
+ * The core's missing ids, readably, each visit once: `followUp.bilag.renal` at M3 → "M3 : BILAG (Rénal)", a whole
+ * visit not entered (`visits.M6`) → "M6 (visite non saisie)", a visit's missing BILAG systems under one "BILAG".
+ * An id it cannot place is kept as it is.
+ */
+export function missingText(t: TFunction, language: string, visit: string, ids: readonly string[]) {
+  const groups = new Map<string, { whole: boolean; items: string[]; systems: string[] }>();
+  const loose: string[] = [];
+  for (const id of ids) {
+    const match = /^(?:(baseline)|(followUp)|visits\.(M\d+))(?:\.(.+))?$/.exec(id);
+    const where = match ? (match[1] ? 'M0' : match[2] ? visit : match[3]!) : '';
+    if (!match || !where) {
+      loose.push(id);
+      continue;
+    }
+    const group = groups.get(where) ?? { whole: false, items: [], systems: [] };
+    groups.set(where, group);
+    const item = match[4];
+    if (item === undefined) group.whole = true;
+    else if (item.startsWith('bilag.')) group.systems.push(item.slice('bilag.'.length));
+    else group.items.push(item === 'sledai' ? 'SLEDAI' : item === 'pga' ? 'PGA' : item);
+  }
+  const parts = [...groups].map(([where, group]) => {
+    if (group.whole) return t('visits.endpoints.visitNotEntered', { visit: where });
+    const items = [...group.items];
+    if (group.systems.length > 0)
+      items.push(
+        `BILAG (${
+          BILAG_SYSTEMS.every((system) => group.systems.includes(system))
+            ? t('visits.endpoints.everyBilagSystem')
+            : systemNames(language, group.systems)
+        })`,
+      );
+    return t('visits.endpoints.missingAt', { visit: where, items: items.join(', ') });
+  });
+  if (loose.length > 0) parts.push(loose.map((id) => factName(t, language, id)).join(', '));
+  return parts.join(t('visits.endpoints.missingSeparator'));
+}
+
+/** An endpoint's other missing facts by their names (`doses.weeks40to52`, a date entered twice), else the id. */
+function factName(t: TFunction, language: string, id: string): string {
+  const named = t(`visits.endpoints.missingFact.${id.replaceAll('.', '_')}`, { defaultValue: '' });
+  if (named) return named;
+  const repeated = /^(doses|renalAssessments)\.(\d{4}-\d{2}-\d{2})$/.exec(id);
+  return repeated
+    ? t(`visits.endpoints.missingFact.${repeated[1]}Twice`, {
+        date: formatDate(`${repeated[2]}T12:00:00`, language),
+      })
+    : id;
 }
 
 function Sri({
@@ -45,7 +83,7 @@ function Sri({
       <div data-testid="sri-result" data-status="incomplete">
         <strong>{label}</strong> — <span className="pill pill-warn">{t('visits.endpoints.incomplete')}</span>
         <p className="muted">
-          {t('visits.endpoints.missing', { items: missingText(i18n.language, visit, result.missing) })}
+          {t('visits.endpoints.missing', { items: missingText(t, i18n.language, visit, result.missing) })}
         </p>
       </div>
     );
@@ -110,7 +148,7 @@ export function VisitResponse({ endpoints }: { endpoints: VisitEndpoints }) {
             <span className="pill pill-warn">{t('visits.endpoints.incomplete')}</span>
             <p className="muted">
               {t('visits.endpoints.missing', {
-                items: missingText(i18n.language, endpoints.visit, clinical.missing),
+                items: missingText(t, i18n.language, endpoints.visit, clinical.missing),
               })}
             </p>
           </>

@@ -161,7 +161,11 @@ export default function EndpointsPage() {
           ) : (
             <>
               <span className="pill pill-warn">{t('visits.endpoints.incomplete')}</span>
-              <p className="muted">{t('visits.endpoints.missing', { items: steroid.missing.join(', ') })}</p>
+              <p className="muted">
+                {t('visits.endpoints.missing', {
+                  items: missingText(t, i18n.language, '', steroid.missing),
+                })}
+              </p>
             </>
           )}
         </section>
@@ -204,7 +208,7 @@ export default function EndpointsPage() {
                       : outcome.status === 'notMet'
                         ? t('visits.endpoints.criterionStatus.notMet')
                         : t('visits.endpoints.criterionStatus.notEvaluable', {
-                            items: missingText(i18n.language, '', outcome.missing),
+                            items: missingText(t, i18n.language, '', outcome.missing),
                           })}
                   {outcome.criterion === 'proteinuriaDoubling' && endpoints.proteinuria && (
                     <div className="muted">
@@ -218,7 +222,9 @@ export default function EndpointsPage() {
               ))}
             </ul>
           )}
-          {criteria && !criteria.ok && <p className="muted">{criteria.missing.join(', ')}</p>}
+          {criteria && !criteria.ok && (
+            <p className="muted">{missingText(t, i18n.language, '', criteria.missing)}</p>
+          )}
         </section>
       </div>
 

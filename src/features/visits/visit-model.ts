@@ -27,6 +27,7 @@ import {
 } from '@/domain';
 import { LABS, type Assessment, type AssessmentForm, type AssessmentOf } from '@/schema/assessments';
 import { VISITS } from '@/schema/endpoints';
+import { SCHEDULE_CONFIG } from '@/domain/schedule';
 import type { Signature } from '@/schema/signature';
 
 // What the visit screens show, computed from the stored records (pure: the time is a parameter). Every score and
@@ -283,6 +284,20 @@ export type ParticipantEndpoints = {
   doses: PrednisoneDose[];
 };
 
+/**
+ * The follow-up visits that measure a response against M0: those whose schedule holds SLEDAI, BILAG and PGA
+ * (M3…M12; M1 is a tolerance visit, visits.md), so that no visit is shown forever incomplete for want of scores
+ * it never collects.
+ */
+const EFFICACY_VISITS = SCHEDULE_CONFIG.visits.flatMap(({ id, contents }) =>
+  id !== 'M0' &&
+  (['sledai', 'bilag', 'pga'] as const).every((instrument) =>
+    (contents.instruments as readonly string[]).includes(instrument),
+  )
+    ? [id]
+    : [],
+);
+
 /** Every endpoint of a participant from the visits entered so far (recomputed on every change). */
 export function participantEndpoints(
   infusionDate: string | undefined,
@@ -290,7 +305,7 @@ export function participantEndpoints(
 ): ParticipantEndpoints {
   const scores = visitScores(forms);
   const baseline = scores.find((s) => s.visit === 'M0') ?? { visit: 'M0' as const };
-  const perVisit = (['M1', 'M3', 'M6', 'M9', 'M12'] as const).map((visit) => {
+  const perVisit = EFFICACY_VISITS.map((visit) => {
     const followUp = scores.find((s) => s.visit === visit) ?? { visit };
     return {
       visit,

@@ -99,6 +99,16 @@ describe('the visit model', () => {
     });
   });
 
+  it('gives a response at the visits that assess it only: M1 has no SLEDAI, BILAG nor PGA (visits.md)', () => {
+    const forms = formsByVisit({ assessments: [], missed: [], signatures: [] });
+    expect(participantEndpoints(INFUSION, forms).perVisit.map((v) => v.visit)).toEqual([
+      'M3',
+      'M6',
+      'M9',
+      'M12',
+    ]);
+  });
+
   it('an incomplete SLEDAI gives no total: the SRI names it missing', () => {
     const partial: Assessment = {
       visit: 'M3',
