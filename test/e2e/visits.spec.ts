@@ -43,6 +43,8 @@ async function openForm(page: Page, visit: string, form: string) {
   await page.getByTestId(`visit-${visit}`).getByRole('link').click();
   await page.getByTestId(`form-${form}`).getByRole('link').click();
   await expect(page.getByTestId('assessment-title')).toBeVisible();
+  // The assessment's date day first, whatever the browser's locale (a native date field follows the browser's).
+  await expect(page.getByLabel('Date de l’évaluation')).toHaveValue(/^\d\d\/\d\d\/\d{4}$/);
 }
 
 async function signForm(page: Page) {

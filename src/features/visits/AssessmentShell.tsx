@@ -26,6 +26,7 @@ import { useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
 import { startRead, useLiveRead, useReadOnce } from '@/session/use-live-read';
 import { Field } from '@/ui/Field';
+import { DateInputField } from '@/ui/DateInput';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { SyncBadge } from '@/ui/SyncBadge';
@@ -276,7 +277,7 @@ function AssessmentFrame({
           {body}
           <div className="grid">
             <Field id="assessedOn" label={t('visits.assessedOn')}>
-              <input id="assessedOn" type="date" {...register('data.assessedOn')} />
+              <DateInputField control={control} name="data.assessedOn" id="assessedOn" />
             </Field>
             {lateEntry && (
               <Field

@@ -2,6 +2,7 @@ import { useFieldArray, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { AssessmentBody } from '../AssessmentShell';
 import { ChoiceGroup, NumberField } from '../controls';
+import { DateInputField } from '@/ui/DateInput';
 
 const THERAPIES = [
   'intravenousSteroids',
@@ -30,10 +31,10 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
         <fieldset key={field.id} className="grid panel" data-testid="renal-entry">
           <div className="field">
             <label htmlFor={`renal-${index}-date`}>{t('visits.failure.date')}</label>
-            <input
+            <DateInputField
+              control={form.control}
+              name={`data.renalAssessments.${index}.date` as never}
               id={`renal-${index}-date`}
-              type="date"
-              {...form.register(`data.renalAssessments.${index}.date` as never)}
             />
           </div>
           <NumberField
@@ -93,10 +94,10 @@ export const FailureBody: AssessmentBody = ({ form, disabled }) => {
             </strong>
             <div className="field">
               <label htmlFor={`event-${index}-date`}>{t('visits.failure.date')}</label>
-              <input
+              <DateInputField
+                control={form.control}
+                name={`data.events.${index}.date` as never}
                 id={`event-${index}-date`}
-                type="date"
-                {...form.register(`data.events.${index}.date` as never)}
               />
             </div>
             {kind === 'rescueTherapy' ? (
