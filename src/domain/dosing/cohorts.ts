@@ -109,7 +109,9 @@ export function cohortMemberStatus(input: {
 }): CohortMemberStatus {
   const start = parseCalendarDate(input.infusionDate);
   const today = parseCalendarDate(input.today);
-  if (!start) return { infused: false, completed: false, dlt: false, dltPending: false, worstGrade: 0 };
+  // The dossier's date may be the planned one: a date still ahead is no infusion yet.
+  if (!start || (today && compareCalendarDates(start, today) > 0))
+    return { infused: false, completed: false, dlt: false, dltPending: false, worstGrade: 0 };
   const end = addDays(start, TOLERANCE_LAST_DAY);
   const inWindow = input.events.filter((ae) => {
     const onset = parseCalendarDate(ae.onsetAt.slice(0, 10));

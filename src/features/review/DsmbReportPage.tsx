@@ -274,7 +274,7 @@ function ParticipantDetail({ participant: p }: { participant: DsmbParticipant })
       {p.inConflict && <p className="pill pill-danger">{t('dsmb.participant.conflict')}</p>}
       {!tolerance && (
         <p>
-          {p.infusionDate
+          {p.infusionDate && p.member.infused
             ? t('dsmb.participant.infusionNotRecorded', { date: format.date(`${p.infusionDate}T12:00:00`) })
             : t('dsmb.participant.notInfused')}
         </p>

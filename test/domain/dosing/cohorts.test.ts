@@ -101,6 +101,11 @@ describe('cohortMemberStatus counts a DLT only once the physician’s determinat
     expect(status([decided(false)], '2026-03-06')).toMatchObject({ completed: false });
   });
 
+  it('an infusion date still ahead (the planned date in the dossier) is not an infusion yet', () => {
+    expect(status([], '2026-03-01')).toMatchObject({ infused: false, completed: false, dlt: false });
+    expect(status([], '2026-03-02')).toMatchObject({ infused: true, completed: false });
+  });
+
   it('a grade 3 not related is no candidate: evaluable once day 10 is over', () => {
     expect(status([grade3({ relatedness: 'notRelated' })])).toMatchObject({
       dlt: false,

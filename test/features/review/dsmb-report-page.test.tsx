@@ -221,8 +221,16 @@ describe('the DSMB report page', () => {
       infusionDate: '2026-03-02',
     });
     p.patientId = p.id;
+    const planned = record('participant', null, {
+      trialNumber: 'MSC-LES-44',
+      initials: 'GH',
+      cohort: 1,
+      doseLevel: 2,
+      infusionDate: '2026-04-15',
+    });
+    planned.patientId = planned.id;
     const report = buildDsmbReport({
-      records: [p],
+      records: [p, planned],
       contentHashes: new Map(),
       takenAt: '2026-04-01T08:00:00.000Z',
       lastSeq: 1,
@@ -238,6 +246,8 @@ describe('the DSMB report page', () => {
       'Perfusion du 02/03/2026 selon le dossier, mais non saisie dans Chevet : sa tolérance n’est pas calculée ici.',
     );
     expect(detail.textContent).not.toContain('Pas encore perfusé');
+    // A date still ahead of the report is the planned one: not infused yet.
+    expect(screen.getByTestId('dsmb-participant-MSC-LES-44').textContent).toContain('Pas encore perfusé.');
   });
 
   it('speaks English in English', async () => {
