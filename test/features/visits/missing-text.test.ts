@@ -3,21 +3,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { missingText } from '@/features/visits/EndpointWhy';
 import '@/features/visits/messages';
 import { initI18n } from '@/i18n';
+import { BILAG_SYSTEMS } from '@/schema/instruments';
 
 // What an endpoint still needs, in words: each visit once, a whole visit not entered said so (it read "M6 ·"),
 // a visit's missing BILAG systems under one "BILAG".
-
-const ALL_SYSTEMS = [
-  'constitutional',
-  'mucocutaneous',
-  'neuropsychiatric',
-  'musculoskeletal',
-  'cardiorespiratory',
-  'gastrointestinal',
-  'ophthalmic',
-  'renal',
-  'haematological',
-];
 
 beforeAll(async () => {
   await initI18n('fr');
@@ -38,7 +27,7 @@ describe('missingText', () => {
 
   it('says "every system" when the whole BILAG is missing', () => {
     expect(
-      missingText(t, 'fr', 'M9', ['followUp.sledai', ...ALL_SYSTEMS.map((s) => `followUp.bilag.${s}`)]),
+      missingText(t, 'fr', 'M9', ['followUp.sledai', ...BILAG_SYSTEMS.map((s) => `followUp.bilag.${s}`)]),
     ).toBe('M9 : SLEDAI, BILAG (tous les systèmes)');
   });
 
