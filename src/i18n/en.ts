@@ -297,6 +297,7 @@ const en: Catalogue = {
       'Offline unlock is blocked for {{name}} after 5 wrong PINs. Sign in online with your password to restore it.',
     noPin: 'This person has no PIN on this tablet: sign in online.',
     nextCheck: 'Next check due at {{time}}',
+    nextCheck_otherDay: 'Next check due on {{day}} at {{time}}',
     alarm: 'A check is due now: unlock to record it.',
   },
   session: {

@@ -304,6 +304,7 @@ const fr = {
       'Déverrouillage hors ligne bloqué pour {{name}} après 5 codes PIN incorrects. Connectez-vous en ligne avec votre mot de passe pour le rétablir.',
     noPin: 'Aucun code PIN pour cette personne sur cette tablette : connectez-vous en ligne.',
     nextCheck: 'Prochain contrôle prévu à {{time}}',
+    nextCheck_otherDay: 'Prochain contrôle prévu le {{day}} à {{time}}',
     alarm: 'Un contrôle est dû maintenant : déverrouillez pour le saisir.',
   },
   session: {

@@ -59,6 +59,11 @@ export function formatTime(when: When, language: string, { seconds = false } = {
   return formatWith(when, language, seconds ? { ...TIME, second: '2-digit' } : TIME);
 }
 
+/** "01/12" (day/month, for a date of this year read beside a time). */
+export function formatDayMonth(when: When, language: string): string {
+  return formatWith(when, language, { day: '2-digit', month: '2-digit' });
+}
+
 /** "01/12/2026 08:17" ("01/12/2026, 08:17" in English); `year: false` gives "01/12 08:17" for dense tables. */
 export function formatDateTime(when: When, language: string, { year = true, seconds = false } = {}): string {
   const date: Intl.DateTimeFormatOptions = year ? DATE : { day: '2-digit', month: '2-digit' };

@@ -152,7 +152,10 @@ describe('the auth gate', () => {
       },
       state,
     });
-    act(() => useAlarms.setState({ due: [], next: entry('infusion-30', 30, 'upcoming') }));
+    // The alarms' clock on the same day: the time alone (another day's check names its day, check-time.test.ts).
+    act(() =>
+      useAlarms.setState({ now: at - 10 * 60_000, due: [], next: entry('infusion-30', 30, 'upcoming') }),
+    );
     expect(screen.getByTestId('lock-notice').textContent).toContain('Prochain contrôle prévu à 14:35');
     act(() => useAlarms.setState({ due: [entry('infusion-15', 15, 'overdue')] }));
     const notice = screen.getByTestId('lock-notice');

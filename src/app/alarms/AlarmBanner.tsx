@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import './alarms.css';
 import { Link } from 'react-router';
 import { isMuted, silenceAlarms, useAlarms, useAlarmSettings } from '@/alarms/state';
-import { formatCheckTime, useCheckLabel } from './check-label';
+import { checkTimeValues, useCheckLabel } from './check-label';
 
 /**
  * Over every screen of the unlocked app: the first due or overdue check (red once overdue, until done or declared
@@ -15,6 +15,7 @@ export function AlarmBanner() {
   const bedside = useAlarms((s) => s.bedside);
   const sound = useAlarms((s) => s.sound);
   const wakeLock = useAlarms((s) => s.wakeLock);
+  const now = useAlarms((s) => s.now);
   const muted = useAlarmSettings(isMuted);
   const label = useCheckLabel();
   const first = due[0];
@@ -31,7 +32,7 @@ export function AlarmBanner() {
           <span className="alarm-banner-text">
             <strong>{first.state === 'overdue' ? t('alarms.overdue') : t('alarms.due')}</strong>{' '}
             {first.subject} · {label(first.item)} ·{' '}
-            {t('alarms.dueAt', { time: formatCheckTime(first.item.dueAt, i18n.language) })}
+            {t('alarms.dueAt', checkTimeValues(first.item.dueAt, i18n.language, now))}
             {due.length > 1 && <> · {t('alarms.more', { count: due.length - 1 })}</>}
           </span>
           <Link

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { SAE_ALARM_LABEL, useAlarms, type AlarmEntry } from '@/alarms/state';
 import { formatDuration } from '@/ui/duration';
-import { formatCheckTime, useCheckLabel } from '../alarms/check-label';
+import { checkTimeValues, useCheckLabel } from '../alarms/check-label';
 
 /**
  * On the lock and sign-in screens: the first due check (from the alarms' due list) with its alarm, else the next
@@ -31,16 +31,14 @@ export function LockNotice() {
           <p data-testid="lock-due">
             {t(first.state === 'overdue' ? 'alarms.lockOverdue' : 'alarms.lockDue', {
               check: label(first.item),
-              time: formatCheckTime(first.item.dueAt, i18n.language),
+              ...checkTimeValues(first.item.dueAt, i18n.language, now),
             })}
           </p>
           <p role="alert">{t('lock.alarm')}</p>
         </>
       ) : (
         next && (
-          <p role="status">
-            {t('lock.nextCheck', { time: formatCheckTime(next.item.dueAt, i18n.language) })}
-          </p>
+          <p role="status">{t('lock.nextCheck', checkTimeValues(next.item.dueAt, i18n.language, now))}</p>
         )
       )}
     </div>
