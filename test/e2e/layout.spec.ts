@@ -175,6 +175,8 @@ for (const size of TABLETS) {
     await openFromMenu(page, 'Réglages');
     await expect(page.getByTestId('app-bar')).toContainText('Réglages');
     await expectNoHorizontalOverflow(page, 'settings');
+    // The alarm volume is a slider a finger can move along (the choices' small-box style once made it 22 px).
+    expect((await page.getByLabel('Volume').boundingBox())!.width).toBeGreaterThan(150);
     await context.close();
   });
 }
