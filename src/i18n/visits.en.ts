@@ -177,6 +177,8 @@ const visits: typeof fr = {
     mentalHealth: 'Mental health',
   },
   sf36Item: 'question {{n}}',
+  sf36Items_one: 'question {{list}}',
+  sf36Items_other: 'questions {{list}}',
   eq5dDimension: {
     mobility: 'Mobility',
     selfCare: 'Self-care',

@@ -179,6 +179,8 @@ const visits = {
     mentalHealth: 'Santé psychique',
   },
   sf36Item: 'question {{n}}',
+  sf36Items_one: 'question {{list}}',
+  sf36Items_other: 'questions {{list}}',
   eq5dDimension: {
     mobility: 'Mobilité',
     selfCare: 'Autonomie de la personne',

@@ -21,6 +21,25 @@ export function missingLabel(t: TFunction, language: string, form: FormScore['fo
   return t(`visits.form.${form}`);
 }
 
+/**
+ * The SF-36's unanswered questions in their order, runs of three or more as a span: "questions 1, 3–36" (the
+ * core names them scale by scale, which read "question 3, …, question 1, question 33, …").
+ */
+export function sf36MissingText(t: TFunction, ids: readonly string[]): string {
+  const numbers = [
+    ...new Set(ids.flatMap((id) => (/^item(\d+)$/.exec(id) ? [Number(id.slice(4))] : []))),
+  ].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < numbers.length;) {
+    let j = i;
+    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
+    if (j - i >= 2) parts.push(`${numbers[i]}–${numbers[j]}`);
+    else for (let k = i; k <= j; k++) parts.push(String(numbers[k]));
+    i = j + 1;
+  }
+  return t('visits.sf36Items', { count: numbers.length, list: parts.join(', ') });
+}
+
 const format = (language: string, value: number, digits = 1) =>
   new Intl.NumberFormat(language, { maximumFractionDigits: digits }).format(value);
 
@@ -35,7 +54,10 @@ export function RunningScore({ score }: { score: FormScore }) {
   if (result.status === 'incomplete') {
     // SF-36 names a scale and then its blank items: the items say it all.
     const ids = score.form === 'sf36' ? result.missing.filter((id) => id.startsWith('item')) : result.missing;
-    const items = (ids.length ? ids : result.missing).map((id) => missingLabel(t, language, score.form, id));
+    const items =
+      score.form === 'sf36' && ids.length > 0
+        ? [sf36MissingText(t, ids)]
+        : (ids.length ? ids : result.missing).map((id) => missingLabel(t, language, score.form, id));
     return (
       <p
         className="running-score incomplete"

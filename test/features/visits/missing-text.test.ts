@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { missingText } from '@/features/visits/EndpointWhy';
+import { sf36MissingText } from '@/features/visits/RunningScore';
 import '@/features/visits/messages';
 import { initI18n } from '@/i18n';
 import { BILAG_SYSTEMS } from '@/schema/instruments';
@@ -44,5 +45,14 @@ describe('missingText', () => {
       'doses de prednisone des semaines 40 à 52 (visite M12), protéinurie de référence (avant la perfusion), ' +
         'confirmation du doublement de la créatinine, dose de prednisone du 04/05/2026 saisie deux fois, somethingNew',
     );
+  });
+
+  it('lists the SF-36’s unanswered questions in order, runs as spans', () => {
+    const ids = [
+      'scale.physicalFunctioning',
+      ...[3, 4, 5, 6, 7, 8, 9, 10, 1, 33, 34, 21, 23].map((n) => `item${n}`),
+    ];
+    expect(sf36MissingText(t, ids)).toBe('questions 1, 3–10, 21, 23, 33, 34');
+    expect(sf36MissingText(t, ['item12'])).toBe('question 12');
   });
 });
