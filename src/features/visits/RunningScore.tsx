@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SF36_SCALES } from '@/schema/instruments';
 import { BILAG_TEXTS, lang, SDI_TEXTS, SLEDAI_TEXTS } from './instrument-texts';
 import type { FormScore } from './visit-model';
+import { SF36_ITEMS } from '@/features/questionnaires/texts';
 
 /** A missing or invalid id from the core, in the person's words ("Arthrite", "question 12", "EVA"). */
 export function missingLabel(t: TFunction, language: string, form: FormScore['form'], id: string): string {
@@ -22,22 +23,22 @@ export function missingLabel(t: TFunction, language: string, form: FormScore['fo
 }
 
 /**
- * The SF-36's unanswered questions in their order, runs of three or more as a span: "questions 1, 3–36" (the
- * core names them scale by scale, which read "question 3, …, question 1, question 33, …").
+ * The SF-36's unanswered questions in the questionnaire's order and numbering (item 23 is "9a"), runs of three or
+ * more as a span: "questions 1, 3a–9i". The core names them scale by scale, by item number, which read "question
+ * 3, …, question 1, question 33" beside a form that numbers them "9a".
  */
 export function sf36MissingText(t: TFunction, ids: readonly string[]): string {
-  const numbers = [
-    ...new Set(ids.flatMap((id) => (/^item(\d+)$/.exec(id) ? [Number(id.slice(4))] : []))),
-  ].sort((a, b) => a - b);
+  const missing = new Set(ids.flatMap((id) => (/^item(\d+)$/.exec(id) ? [Number(id.slice(4))] : [])));
+  const items = SF36_ITEMS.filter((item) => missing.has(item.number));
   const parts: string[] = [];
-  for (let i = 0; i < numbers.length;) {
+  for (let i = 0; i < items.length;) {
     let j = i;
-    while (j + 1 < numbers.length && numbers[j + 1] === numbers[j]! + 1) j++;
-    if (j - i >= 2) parts.push(`${numbers[i]}–${numbers[j]}`);
-    else for (let k = i; k <= j; k++) parts.push(String(numbers[k]));
+    while (j + 1 < items.length && items[j + 1]!.number === items[j]!.number + 1) j++;
+    if (j - i >= 2) parts.push(`${items[i]!.label}–${items[j]!.label}`);
+    else for (let k = i; k <= j; k++) parts.push(items[k]!.label);
     i = j + 1;
   }
-  return t('visits.sf36Items', { count: numbers.length, list: parts.join(', ') });
+  return t('visits.sf36Items', { count: items.length, list: parts.join(', ') });
 }
 
 const format = (language: string, value: number, digits = 1) =>

@@ -47,12 +47,12 @@ describe('missingText', () => {
     );
   });
 
-  it('lists the SF-36’s unanswered questions in order, runs as spans', () => {
+  it('lists the SF-36’s unanswered questions in order, numbered as the form numbers them, runs as spans', () => {
     const ids = [
       'scale.physicalFunctioning',
       ...[3, 4, 5, 6, 7, 8, 9, 10, 1, 33, 34, 21, 23].map((n) => `item${n}`),
     ];
-    expect(sf36MissingText(t, ids)).toBe('questions 1, 3–10, 21, 23, 33, 34');
-    expect(sf36MissingText(t, ['item12'])).toBe('question 12');
+    expect(sf36MissingText(t, ids)).toBe('questions 1, 3a–3h, 7, 9a, 11a, 11b');
+    expect(sf36MissingText(t, ['item12'])).toBe('question 3j');
   });
 });

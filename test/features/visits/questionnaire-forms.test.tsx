@@ -128,7 +128,7 @@ describe('instrument forms', () => {
     for (const item of SF36_ITEMS.filter((i) => ![21, 22].includes(i.number)))
       fireEvent.click(within(screen.getByTestId(`sf36-item-${item.number}`)).getAllByRole('radio')[0]!);
     await waitFor(() =>
-      expect(score().textContent).toBe('Score en cours Incomplet, il manque : questions 21, 22'),
+      expect(score().textContent).toBe('Score en cours Incomplet, il manque : questions 7, 8'),
     );
   });
 
