@@ -161,6 +161,7 @@ const safetyEn: typeof safetyFr = {
       missed: 'Missed',
     },
     due: 'at {{time}}',
+    due_otherDay: 'on {{day}} at {{time}}',
     window: '{{from}} – {{to}}',
     doneAt: 'done at {{time}}',
     open: 'Open the check',

@@ -159,6 +159,7 @@ const safetyFr = {
       missed: 'Manqué',
     },
     due: 'à {{time}}',
+    due_otherDay: 'le {{day}} à {{time}}',
     window: '{{from}} – {{to}}',
     doneAt: 'fait à {{time}}',
     open: 'Ouvrir le contrôle',

@@ -64,6 +64,26 @@ export function formatDayMonth(when: When, language: string): string {
   return formatWith(when, language, { day: '2-digit', month: '2-digit' });
 }
 
+/**
+ * A check's time for a sentence, read on the tablet's clock at `now`: its time alone on the same day ("prévu à
+ * 08:00"); on another day with that day too, through the catalogue's `_otherDay` wording ("prévu le 30/11 à
+ * 08:00") — a check two days overdue, or tomorrow's first, said "à 08:00" alone read as today's.
+ */
+export function checkTimeValues(
+  ms: number,
+  language: string,
+  now: number,
+): { time: string; day?: string; context?: 'otherDay' } {
+  const time = formatTime(ms, language);
+  const at = new Date(ms);
+  const today = new Date(now);
+  const sameDay =
+    at.getFullYear() === today.getFullYear() &&
+    at.getMonth() === today.getMonth() &&
+    at.getDate() === today.getDate();
+  return sameDay ? { time } : { time, day: formatDayMonth(ms, language), context: 'otherDay' };
+}
+
 /** "01/12/2026 08:17" ("01/12/2026, 08:17" in English); `year: false` gives "01/12 08:17" for dense tables. */
 export function formatDateTime(when: When, language: string, { year = true, seconds = false } = {}): string {
   const date: Intl.DateTimeFormatOptions = year ? DATE : { day: '2-digit', month: '2-digit' };

@@ -2,7 +2,8 @@ import { useTranslation } from 'react-i18next';
 import './alarms.css';
 import { Link } from 'react-router';
 import { isMuted, silenceAlarms, useAlarms, useAlarmSettings } from '@/alarms/state';
-import { checkTimeValues, useCheckLabel } from './check-label';
+import { useCheckLabel } from './check-label';
+import { checkTimeValues } from '@/ui/format';
 
 /**
  * Over every screen of the unlocked app: the first due or overdue check (red once overdue, until done or declared

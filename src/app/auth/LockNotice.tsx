@@ -1,7 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { SAE_ALARM_LABEL, useAlarms, type AlarmEntry } from '@/alarms/state';
 import { formatDuration } from '@/ui/duration';
-import { checkTimeValues, useCheckLabel } from '../alarms/check-label';
+import { useCheckLabel } from '../alarms/check-label';
+import { checkTimeValues } from '@/ui/format';
 
 /**
  * On the lock and sign-in screens: the first due check (from the alarms' due list) with its alarm, else the next

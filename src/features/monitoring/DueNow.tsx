@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { SAE_ALARM_LABEL, useAlarms, type AlarmEntry } from '@/alarms/state';
 import { formatDuration } from '@/ui/duration';
-import { formatTime } from '@/ui/format';
+import { checkTimeValues } from '@/ui/format';
 import './monitoring.css';
 
 /**
@@ -43,7 +43,7 @@ export function DueNow() {
               <Link to={link(e)}>
                 <strong>{e.subject}</strong> {t(e.item.label, e.item.labelParams ?? {})}{' '}
                 <span className={`pill state-${e.state}`}>{t(`monitoring.state.${e.state}`)}</span>{' '}
-                {t('monitoring.due', { time: formatTime(e.item.dueAt, i18n.language) })}
+                {t('monitoring.due', checkTimeValues(e.item.dueAt, i18n.language, now))}
               </Link>
             </li>
           ))}
@@ -52,7 +52,7 @@ export function DueNow() {
       {next && (
         <p className="muted" data-testid="due-now-next">
           {t('monitoring.nextUp')} : {next.subject} — {t(next.item.label, next.item.labelParams ?? {})}{' '}
-          {t('monitoring.due', { time: formatTime(next.item.dueAt, i18n.language) })}
+          {t('monitoring.due', checkTimeValues(next.item.dueAt, i18n.language, now))}
         </p>
       )}
     </section>

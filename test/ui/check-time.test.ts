@@ -1,6 +1,6 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkTimeValues } from '@/app/alarms/check-label';
+import { checkTimeValues } from '@/ui/format';
 import { initI18n } from '@/i18n';
 
 // A check's time in the alarm banner and on the lock screen: alone on its day, with its day on another one (a
