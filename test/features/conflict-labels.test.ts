@@ -47,7 +47,7 @@ describe('the record history’s words for nested fields', () => {
     expect(label('participant', 'dossier.comment')).toBe('Commentaire');
     expect(value('participant', 'dossier.sex', 'F')).toBe('Femme');
     expect(value('vitalSigns', 'items', { baseline: true, temperatureC: 36.9 })).toBe(
-      'baseline : Oui ; Température (°C) : 36,9',
+      'Constantes de référence : Oui ; Température (°C) : 36,9',
     );
     await changeLanguage('en');
     expect(value('vitalSigns', 'items', { baseline: false })).toBe('baseline: No');
