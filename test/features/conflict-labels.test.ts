@@ -50,7 +50,7 @@ describe('the record history’s words for nested fields', () => {
       'Constantes de référence : Oui ; Température (°C) : 36,9',
     );
     await changeLanguage('en');
-    expect(value('vitalSigns', 'items', { baseline: false })).toBe('baseline: No');
+    expect(value('vitalSigns', 'items', { baseline: false })).toBe('Baseline vital signs: No');
     await changeLanguage('fr');
   });
 });
