@@ -150,6 +150,7 @@ const en: Catalogue = {
     none: 'No vital signs recorded.',
     outOfBounds: 'Value outside physiological bounds ({{min}}–{{max}}).',
     required: 'Value required.',
+    notANumber: 'A number is expected, e.g. 120 or 36.8.',
     void: 'Void this set',
     voidTarget: 'Void the set of {{when}} ({{summary}})',
     short: {

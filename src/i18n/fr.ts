@@ -153,6 +153,7 @@ const fr = {
     none: 'Aucune constante enregistrée.',
     outOfBounds: 'Valeur hors des limites physiologiques ({{min}}–{{max}}).',
     required: 'Valeur requise.',
+    notANumber: 'Nombre attendu, par exemple 120 ou 36,8.',
     void: 'Annuler cette mesure',
     voidTarget: 'Annuler la mesure du {{when}} ({{summary}})',
     short: {

@@ -103,7 +103,9 @@ describe('the time of a vital-sign set', () => {
     await formReady();
     type({ ...VALUES, temperatureC: '37,236,8' });
     fireEvent.click(saveButton());
-    expect(await screen.findByText('Valeur requise.')).toBeTruthy();
+    // Typed but no number: said so, not "required".
+    expect(await screen.findByText('Nombre attendu, par exemple 120 ou 36,8.')).toBeTruthy();
+    expect(screen.queryByText('Valeur requise.')).toBeNull();
     expect(await savedSets()).toHaveLength(0);
     type({ temperatureC: '36.9' });
     fireEvent.click(saveButton());

@@ -56,7 +56,8 @@ export function VitalSignsForm({ patientId }: { patientId: string }) {
       const value = parseDecimal(values[field]);
       const { min, max } = VITAL_BOUNDS[field];
       if (value === undefined) {
-        setError(field, { message: t('vitals.required') });
+        // Something typed that is no number ("12O") is not the same as nothing typed.
+        setError(field, { message: t(values[field].trim() ? 'vitals.notANumber' : 'vitals.required') });
         valid = false;
       } else if (value < min || value > max) {
         setError(field, { message: t('vitals.outOfBounds', { min, max }) });
