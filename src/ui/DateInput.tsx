@@ -1,26 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useController, type Control, type FieldValues, type Path } from 'react-hook-form';
-import { parseDateText } from './date-time-entry';
+import { dateTextFromIso, isoFromDateText, parseDateText } from './date-time-entry';
 
 // A calendar date typed by hand as day/month/year, whatever the browser's locale (a native date field follows the
 // browser: month first on an English tablet), on the numeric keypad ("04052026", "4/5/26"). The form holds the
 // ISO date ('2026-05-04'); a text that is not a date is handed on as typed, so the form's schema refuses it and
 // nothing typed is lost. DateTimeInput is the same entry with a time.
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** '2026-05-04' → '04/05/2026'; anything else as it is. */
-export function dateText(iso: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
-}
-
-/** '4/5/26' → '2026-05-04'; a text that is no date comes back trimmed, '' when empty. */
-export function isoFromDateText(text: string): string {
-  const date = parseDateText(text);
-  return date ? `${date.year}-${pad(date.month)}-${pad(date.day)}` : text.trim();
-}
+/** What was typed → the ISO date, or the text trimmed when it is no date ('' when empty). */
+const heldValue = (text: string) => isoFromDateText(text) ?? text.trim();
 
 export function DateInput({
   id,
@@ -37,10 +26,10 @@ export function DateInput({
   describedBy?: string;
 }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() => dateText(value));
+  const [text, setText] = useState(() => dateTextFromIso(value));
   const [left, setLeft] = useState(false);
   // A value set from outside (a draft restored, the form reset) shows as it is; the text typed is kept otherwise.
-  const shown = isoFromDateText(text) === value ? text : dateText(value);
+  const shown = heldValue(text) === value ? text : dateTextFromIso(value);
   const invalid = left && shown.trim() !== '' && !parseDateText(shown);
   return (
     <>
@@ -56,11 +45,12 @@ export function DateInput({
         aria-describedby={invalid ? `${id}-date-error` : describedBy}
         onChange={(event) => {
           setText(event.target.value);
-          onChange(isoFromDateText(event.target.value));
+          onChange(heldValue(event.target.value));
         }}
         onBlur={() => {
           setLeft(true);
-          if (parseDateText(shown)) setText(dateText(isoFromDateText(shown)));
+          const iso = isoFromDateText(shown);
+          if (iso) setText(dateTextFromIso(iso));
         }}
       />
       {invalid && (

@@ -32,6 +32,18 @@ export function parseDateText(text: string): { year: number; month: number; day:
   return { year, month, day };
 }
 
+/** 'DD/MM/YYYY' (or what the keypad typed: "04052026", "4/5/26") → 'YYYY-MM-DD'; undefined when not a date. */
+export function isoFromDateText(text: string): string | undefined {
+  const date = parseDateText(text);
+  return date ? `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}` : undefined;
+}
+
+/** 'YYYY-MM-DD' → 'DD/MM/YYYY' (dates are shown day first whatever the browser's locale); anything else as it is. */
+export function dateTextFromIso(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}
+
 export function parseTimeText(text: string): { hour: number; minute: number } | undefined {
   const trimmed = text.trim();
   const match = /^(\d{1,2})\s*[:hH.]\s*(\d{2})$/.exec(trimmed) ?? /^(\d{1,2})(\d{2})$/.exec(trimmed);

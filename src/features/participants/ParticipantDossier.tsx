@@ -12,7 +12,7 @@ import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
-import { parseDateText } from '@/ui/date-time-entry';
+import { dateTextFromIso, parseDateText } from '@/ui/date-time-entry';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
@@ -31,12 +31,6 @@ type Dossier = z.infer<typeof dossierSchema>;
 const DATE_FIELDS = ['inclusionDate', 'infusionDate'] as const;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-/** 'YYYY-MM-DD' → 'DD/MM/YYYY': dates are shown and typed day/month/year whatever the browser's locale. */
-function dateText(iso: string): string {
-  const match = ISO_DATE.exec(iso);
-  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
-}
-
 /** What was typed (day/month/year; an ISO date is read too) → 'YYYY-MM-DD', '' when empty, undefined if invalid. */
 function isoDate(text: string): string | undefined {
   const trimmed = text.trim();
@@ -52,8 +46,8 @@ function toForm(data: Record<string, unknown>): Dossier {
   const text = (key: string) => (typeof data[key] === 'string' ? (data[key] as string) : '');
   return {
     sex: (text('sex') as Dossier['sex']) || '',
-    inclusionDate: dateText(text('inclusionDate')),
-    infusionDate: dateText(text('infusionDate')),
+    inclusionDate: dateTextFromIso(text('inclusionDate')),
+    infusionDate: dateTextFromIso(text('infusionDate')),
     comment: text('comment'),
     reason: '',
   };

@@ -11,7 +11,7 @@ import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
-import { dateTextFromIso, isoFromDateText } from './fact-values';
+import { dateTextFromIso, isoFromDateText } from '@/ui/date-time-entry';
 import { useCohortState } from './queries';
 import { refusalText } from './refusal-text';
 import { includeParticipant, recordScreenFailure } from './screening-commands';

@@ -9,7 +9,7 @@ import { useDraft } from '@/session/use-draft';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
 import { useFormat } from '@/ui/use-format';
-import { dateTextFromIso, isoFromDateText } from './fact-values';
+import { dateTextFromIso, isoFromDateText } from '@/ui/date-time-entry';
 import { refusalText } from './refusal-text';
 import { withdrawParticipant } from './screening-commands';
 

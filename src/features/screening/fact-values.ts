@@ -1,5 +1,5 @@
 import type { EligibilityFacts, EligibilityFactId } from '@/schema/eligibility';
-import { parseDateText } from '@/ui/date-time-entry';
+import { dateTextFromIso, isoFromDateText } from '@/ui/date-time-entry';
 import { parseDecimal } from '@/ui/format';
 import {
   CRITERION_FACTS,
@@ -24,20 +24,6 @@ export type FieldProblem =
 export const ALL_FACT_INPUTS: FactInput[] = [...IDENTITY_FACTS, ...Object.values(CRITERION_FACTS).flat()];
 
 export const immunosuppressantField = (drug: string) => `imm_${drug}`;
-
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/** 'DD/MM/YYYY' (or what the keypad typed) → 'YYYY-MM-DD'; undefined when not a date. */
-export function isoFromDateText(text: string): string | undefined {
-  const date = parseDateText(text);
-  return date ? `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}` : undefined;
-}
-
-/** 'YYYY-MM-DD' → 'DD/MM/YYYY'. */
-export function dateTextFromIso(iso: string): string {
-  const [year, month, day] = iso.split('-');
-  return `${day}/${month}/${year}`;
-}
 
 export function readFacts(
   values: FormValues,
