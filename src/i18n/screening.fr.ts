@@ -172,9 +172,10 @@ export const screeningFr = {
     chartTitle: 'Densité a posteriori de la probabilité de DLT',
     chartThreshold: 'seuil θ = {{threshold}}',
     recommendation: 'Recommandation',
-    wait_one: 'Attendre : {{count}} participant encore dans la fenêtre de 10 jours, {{remaining}} à inclure.',
+    wait_one:
+      'Attendre : {{count}} participant encore dans la fenêtre de 10 jours, {{remaining}} encore à perfuser.',
     wait_other:
-      'Attendre : {{count}} participants encore dans la fenêtre de 10 jours, {{remaining}} à inclure.',
+      'Attendre : {{count}} participants encore dans la fenêtre de 10 jours, {{remaining}} encore à perfuser.',
     escalate: 'Escalade : la cohorte suivante à {{dose}} ×10⁶/kg.',
     'de-escalate': 'Désescalade : la cohorte suivante à {{dose}} ×10⁶/kg.',
     hold: 'Pas de règle du protocole : décision du DSMB.',

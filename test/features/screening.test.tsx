@@ -321,7 +321,7 @@ describe('the dose decision', () => {
     const recommendation = screen.getByTestId('recommendation');
     expect(recommendation.getAttribute('data-decision')).toBe('wait');
     expect(recommendation.textContent).toContain(
-      'Attendre : 2 participants encore dans la fenêtre de 10 jours, 2 à inclure.',
+      'Attendre : 2 participants encore dans la fenêtre de 10 jours, 2 encore à perfuser.',
     );
     const form = await screen.findByTestId('decision-form');
     expect(
