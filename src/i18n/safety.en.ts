@@ -151,7 +151,7 @@ const safetyEn: typeof safetyFr = {
   },
   monitoring: {
     title: 'Tolerance monitoring (D0–D10)',
-    noInfusion: 'The infusion has not ended: monitoring starts at the end of the infusion.',
+    noInfusion: 'No ended infusion is recorded: the day 0–10 monitoring starts at the end of the infusion.',
     strip: 'Checks from D0 to D10',
     state: {
       upcoming: 'Upcoming',

@@ -149,7 +149,8 @@ const safetyFr = {
   },
   monitoring: {
     title: 'Surveillance de tolérance (J0–J10)',
-    noInfusion: 'La perfusion n’est pas terminée : la surveillance commence à la fin de la perfusion.',
+    noInfusion:
+      'Aucune perfusion terminée n’est enregistrée : la surveillance J0–J10 commence à la fin de la perfusion.',
     strip: 'Contrôles de J0 à J10',
     state: {
       upcoming: 'À venir',

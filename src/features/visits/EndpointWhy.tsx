@@ -68,6 +68,9 @@ function factName(t: TFunction, language: string, id: string): string {
     : id;
 }
 
+/** The definition's name, which the table's column header shows: read out with the cell, not drawn twice. */
+const SriLabel = ({ label }: { label: string }) => <span className="visually-hidden">{label} — </span>;
+
 function Sri({
   result,
   label,
@@ -81,7 +84,8 @@ function Sri({
   if (result.status === 'incomplete')
     return (
       <div data-testid="sri-result" data-status="incomplete">
-        <strong>{label}</strong> — <span className="pill pill-warn">{t('visits.endpoints.incomplete')}</span>
+        <SriLabel label={label} />
+        <span className="pill pill-warn">{t('visits.endpoints.incomplete')}</span>
         <p className="muted">
           {t('visits.endpoints.missing', { items: missingText(t, i18n.language, visit, result.missing) })}
         </p>
@@ -107,7 +111,7 @@ function Sri({
   ] as const;
   return (
     <div data-testid="sri-result" data-status={result.responder ? 'responder' : 'non-responder'}>
-      <strong>{label}</strong> —{' '}
+      <SriLabel label={label} />
       <span className={result.responder ? 'pill pill-ok' : 'pill pill-danger'}>
         {result.responder ? t('visits.endpoints.responder') : t('visits.endpoints.nonResponder')}
       </span>

@@ -82,6 +82,8 @@ describe('the endpoints screen', () => {
     expect(protocol!.dataset.status).toBe('non-responder');
     expect(furie!.dataset.status).toBe('non-responder');
     expect(protocol!.textContent).toContain('SRI (protocole MSC-LES : aucun nouveau BILAG A ni B)');
+    // The column's header names the definition; the cell says it to a screen reader only, not drawn twice.
+    expect(within(protocol!).getByText(/^SRI \(protocole MSC-LES/).className).toBe('visually-hidden');
     expect(furie!.textContent).toContain('SRI-4 (Furie 2009');
     const failed = protocol!.querySelector('[data-held="false"]');
     expect(failed?.textContent).toBe('PGA non aggravée de 0,3 ou plus');
