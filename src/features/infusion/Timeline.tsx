@@ -13,11 +13,11 @@ import type { InfusionRecords } from './queries';
 // (the person named from the store's people directory, so one who never used this tablet is named too): the same
 // list on every tablet once synced.
 
-/** A row's text is written only if the row is shown (a long timeline shows its first screenful first). */
 /** Rows shown in the screen's first render (the rest follow at once), and a row's height, about. */
 const FIRST_ROWS = 8;
 const ROW_REM = 2.6;
 
+/** A row's text is written only if the row is shown (a long timeline shows its first screenful first). */
 type Row = { id: string; at: string; text: () => string; record: StoredRecord };
 
 /**

@@ -75,9 +75,9 @@ export function AssessmentShell(props: AssessmentShellProps) {
   const userId = useWriteContext()?.userId;
   const { patientId, visit } = props;
   const recordId = assessmentRecordId(patientId, visit, props.form);
-  const formId = `assessment:${recordId}`;
-  const draftRead = `draft:${userId ?? '-'}:${formId}`;
-  const readDraft = () => (userId ? loadDraft(getDb(), userId, formId) : Promise.resolve(undefined));
+  const draftFormId = draftFormIdOf(recordId);
+  const draftRead = `draft:${userId ?? '-'}:${draftFormId}`;
+  const readDraft = () => (userId ? loadDraft(getDb(), userId, draftFormId) : Promise.resolve(undefined));
   startRead(draftRead, readDraft);
   const { participant, records, stored } = useLiveRead(`assessment:${recordId}`, () =>
     readAssessment(patientId, recordId),
@@ -99,10 +99,13 @@ export function AssessmentShell(props: AssessmentShellProps) {
       entry={entry}
       recordId={recordId}
       stored={stored}
-      draft={{ key: userId ? draftKey(userId, formId) : undefined, draft }}
+      draft={userId ? { key: draftKey(userId, draftFormId), draft } : undefined}
     />
   );
 }
+
+/** The form id of an assessment's draft (one per person and form record). */
+const draftFormIdOf = (recordId: string) => `assessment:${recordId}`;
 
 /** What a form's frame shows besides the draft: the participant, its visit records, the stored form (or null). */
 async function readAssessment(patientId: string, recordId: string) {
@@ -136,7 +139,8 @@ function AssessmentFrame({
   entry: CalendarEntry;
   recordId: string;
   stored: StoredRecord | null;
-  draft: { key: string | undefined; draft: Draft | undefined };
+  /** This person's draft as the shell read it (undefined: no one signed in to read it for). */
+  draft: { key: string; draft: Draft | undefined } | undefined;
 }) {
   const { t } = useTranslation();
   const ctx = useWriteContext();
@@ -152,13 +156,7 @@ function AssessmentFrame({
     reason: '',
   });
   const form = useForm<ShellValues>({ resolver: zodResolver(shellSchema), defaultValues: initial(stored) });
-  const draft = useDraft(
-    form,
-    ctx?.userId,
-    `assessment:${recordId}`,
-    undefined,
-    preloaded.key ? { key: preloaded.key, draft: preloaded.draft } : undefined,
-  );
+  const draft = useDraft(form, ctx?.userId, draftFormIdOf(recordId), undefined, preloaded);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [seenRev, setSeenRev] = useState(stored?.rev ?? 0);
   const [signing, setSigning] = useState(false);
@@ -273,7 +271,7 @@ function AssessmentFrame({
         onSubmit={handleSubmit((values) => save(values, false))}
         aria-label={t(`visits.form.${formId}`)}
       >
-        <fieldset disabled={!canWrite || draft.locked} className="assessment-fields">
+        <fieldset disabled={locked} className="assessment-fields">
           {body}
           <div className="grid">
             <Field id="assessedOn" label={t('visits.assessedOn')}>

@@ -44,22 +44,22 @@ const record = (kind: string, patientId: string | null, data: Record<string, unk
     inConflict: false,
   }) satisfies ReportRecord;
 
+/** A cohort-1 participant at 2 ×10⁶/kg (its own patientId), with the dossier's infusion date if given. */
+function participant(trialNumber: string, initials: string, infusionDate?: string) {
+  const p = record('participant', null, {
+    trialNumber,
+    initials,
+    cohort: 1,
+    doseLevel: 2,
+    ...(infusionDate ? { infusionDate } : {}),
+  });
+  p.patientId = p.id;
+  return p;
+}
+
 function sampleReport() {
-  const p1 = record('participant', null, {
-    trialNumber: 'MSC-LES-41',
-    initials: 'AB',
-    cohort: 1,
-    doseLevel: 2,
-    infusionDate: '2026-03-02',
-  });
-  p1.patientId = p1.id;
-  const p2 = record('participant', null, {
-    trialNumber: 'MSC-LES-42',
-    initials: 'CD',
-    cohort: 1,
-    doseLevel: 2,
-  });
-  p2.patientId = p2.id;
+  const p1 = participant('MSC-LES-41', 'AB', '2026-03-02');
+  const p2 = participant('MSC-LES-42', 'CD');
   const startedAt = '2026-03-02T09:00:00+01:00';
   const infusionId = '00000000-0000-7000-8000-00000000aaaa';
   const sae = record('adverseEvent', p1.id, {
@@ -213,22 +213,8 @@ describe('the DSMB report page', () => {
 
   it('says when a participant has the dossier’s infusion date but no infusion recorded in Chevet', async () => {
     signedInAs('data-manager');
-    const p = record('participant', null, {
-      trialNumber: 'MSC-LES-43',
-      initials: 'EF',
-      cohort: 1,
-      doseLevel: 2,
-      infusionDate: '2026-03-02',
-    });
-    p.patientId = p.id;
-    const planned = record('participant', null, {
-      trialNumber: 'MSC-LES-44',
-      initials: 'GH',
-      cohort: 1,
-      doseLevel: 2,
-      infusionDate: '2026-04-15',
-    });
-    planned.patientId = planned.id;
+    const p = participant('MSC-LES-43', 'EF', '2026-03-02');
+    const planned = participant('MSC-LES-44', 'GH', '2026-04-15');
     const report = buildDsmbReport({
       records: [p, planned],
       contentHashes: new Map(),
