@@ -112,7 +112,7 @@ describe('signing a record', () => {
       createdBy: account.id,
       deviceId: ctx.deviceId,
     });
-    expect(await env.db.outbox.where('recordId').equals(outcome.signatureId).count()).toBe(1);
+    expect((await env.db.outbox.toArray()).filter((e) => e.recordId === outcome.signatureId)).toHaveLength(1);
     expect(await env.db.audit.where('recordId').equals(outcome.signatureId).count()).toBe(1);
     expect(await signatureValidity(outcome.signature, record)).toBe('valid');
   });
