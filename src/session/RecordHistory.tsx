@@ -23,7 +23,8 @@ export function RecordHistory({ record, db }: { record: StoredRecord; db?: Cheve
     [database, record.id],
   );
   const names = useNames(database);
-  if (!revisions) return null;
+  // Shown once the names are read too: never "an unknown person" for a moment before the author's name.
+  if (!revisions || !names) return null;
   const show = (name: string, value: unknown) => fieldValue(t, i18n, record.kind, name, value);
   return (
     <div className="record-history" data-testid="record-history">

@@ -37,7 +37,7 @@ function ConflictCard({ record }: { record: StoredRecord }) {
   // Authors by name, role and tablet, from the store's people directory (issue 24).
   const names = useNames();
   const view = revisions && conflictView(revisions);
-  if (!view) return null;
+  if (!view || !names) return null;
   const by = (r: { userId: string; deviceId: string; at: string }) => authorLine(t, names, r, i18n.language);
   const show = (name: string, value: unknown) => fieldValue(t, i18n, record.kind, name, value);
 

@@ -29,6 +29,8 @@ export function QueryThreadView({ thread }: { thread: QueryThread }) {
   );
   const show = (value: unknown) => fieldValue(t, i18n, kind, thread.target.field, value);
   const actions = queryActions(thread.status, role);
+  // With the names: never a shortened id for a moment before the author's name is read.
+  if (!names) return null;
   return (
     <div className="query-thread" data-testid="query-thread" data-status={thread.status}>
       <p>

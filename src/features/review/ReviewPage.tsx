@@ -150,7 +150,8 @@ function ConflictLine({ record }: { record: StoredRecord }) {
     ]);
     return { view: conflictView(revisions), participant };
   }, [record.id, record.patientId]);
-  if (!data) return null;
+  // With the names: never "an unknown person" or "no physician" for a moment before they are read.
+  if (!data || !names) return null;
   const { view, participant } = data;
   const physicians = names?.withRole('physician').map((p) => p.name) ?? [];
   return (

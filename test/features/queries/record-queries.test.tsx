@@ -61,7 +61,7 @@ describe('data queries on a record’s fields', () => {
     fireEvent.click(screen.getByTestId('query-raise'));
     await waitFor(() => expect(screen.queryByTestId('query-raise')).toBeNull());
     await waitFor(() => expect(within(sbpRow()).getByTestId('query-marker').textContent).toBe('1 requête'));
-    expect(screen.getByTestId('query-status').textContent).toBe('Ouverte');
+    expect((await screen.findByTestId('query-status')).textContent).toBe('Ouverte');
     // Its author by name (the store's directory, or the people who signed in on this tablet).
     await waitFor(() =>
       expect(screen.getByTestId('query-message').textContent).toContain('Requête de Dana Manager'),
@@ -84,7 +84,9 @@ describe('data queries on a record’s fields', () => {
     render(<RecordQueries record={await record(vitalsId)} />);
     fireEvent.click(await waitFor(() => within(sbpRow()).getByTestId('query-marker')));
     expect(screen.queryByTestId('query-raise-open')).toBeNull();
-    fireEvent.change(screen.getByTestId('query-answer-text'), { target: { value: 'Erreur de saisie' } });
+    fireEvent.change(await screen.findByTestId('query-answer-text'), {
+      target: { value: 'Erreur de saisie' },
+    });
     fireEvent.click(screen.getByTestId('query-correct'));
     fireEvent.change(screen.getByTestId('query-new-value'), { target: { value: '126' } });
     fireEvent.change(screen.getByTestId('query-reason'), { target: { value: 'erreur de transcription' } });
@@ -98,7 +100,7 @@ describe('data queries on a record’s fields', () => {
     await act(() => signInAs(session, 'dm', 'data-manager', 'Dana Manager'));
     render(<RecordQueries record={await record(vitalsId)} />);
     fireEvent.click(await waitFor(() => within(sbpRow()).getByTestId('query-marker')));
-    fireEvent.click(screen.getByTestId('query-close'));
+    fireEvent.click(await screen.findByTestId('query-close'));
     await waitFor(() => expect(screen.getByTestId('query-status').textContent).toBe('Close'));
     expect(screen.getByTestId('query-reopen')).toBeTruthy();
   });
