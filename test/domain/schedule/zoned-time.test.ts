@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   isValidTimeZone,
   localDateAt,
@@ -88,5 +88,19 @@ describe('wall-clock time in a time zone', () => {
         },
       ),
     );
+  });
+
+  it('answers a wall time asked again without asking Intl again (a schedule asks the same ones at every render)', () => {
+    const date = { year: 2031, month: 3, day: 30 };
+    const first = wallTimeToEpoch(date, { hour: 8, minute: 0 }, PARIS);
+    const formatToParts = vi.spyOn(Intl.DateTimeFormat.prototype, 'formatToParts');
+    try {
+      expect(wallTimeToEpoch(date, { hour: 8, minute: 0 }, PARIS)).toBe(first);
+      expect(formatToParts).not.toHaveBeenCalled();
+      // Another zone, another answer: the zone is part of what is remembered.
+      expect(wallTimeToEpoch(date, { hour: 8, minute: 0 }, 'UTC')).toBe(first + 2 * HOUR);
+    } finally {
+      formatToParts.mockRestore();
+    }
   });
 });
