@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChevetDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { formatDateTime } from '@/ui/format';
-import { fieldLabel, fieldValue } from '@/ui/field-labels';
+import { fieldLabel, fieldValue } from '@/session/field-labels';
 import { authorLine, useNames } from './people-names';
 import { recordHistory } from './record-history';
 import { sessionDeps } from './session-store';

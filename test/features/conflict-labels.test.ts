@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fieldLabel, fieldValue } from '@/ui/field-labels';
+import { fieldLabel, fieldValue } from '@/session/field-labels';
 import { changeLanguage, initI18n } from '@/i18n';
 
 // Issue 19, item 4: the conflict screen shows labels from the catalogues and values as words, formatted in the

@@ -5,7 +5,7 @@ import { resolveConflict } from '@/db/commands';
 import { getDb } from '@/db/database';
 import type { StoredRecord } from '@/db/types';
 import { useWriteContext } from '@/session/session-store';
-import { fieldLabel, fieldValue } from '@/ui/field-labels';
+import { fieldLabel, fieldValue } from '@/session/field-labels';
 import { authorLine, useNames } from '@/session/people-names';
 import { conflictView, mergeChoices } from './conflict-view';
 

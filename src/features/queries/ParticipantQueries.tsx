@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecordKind } from '@/schema/records';
-import { fieldLabel } from '@/ui/field-labels';
+import { fieldLabel } from '@/session/field-labels';
 import { useQueryThreads } from './data';
 import './messages';
 

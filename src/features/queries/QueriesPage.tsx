@@ -7,7 +7,7 @@ import { awaits, type QueryThread } from '@/domain/data-query';
 import { mayQuery } from '@/schema/data-query';
 import type { RecordKind } from '@/schema/records';
 import { useRole } from '@/session/session-store';
-import { fieldLabel } from '@/ui/field-labels';
+import { fieldLabel } from '@/session/field-labels';
 import { formatDateTime } from '@/ui/format';
 import { useParticipantNames, useQueryThreads } from './data';
 import './messages';

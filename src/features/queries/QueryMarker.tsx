@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { QueryThread } from '@/domain/data-query';
 import type { RecordKind } from '@/schema/records';
-import { fieldLabel } from '@/ui/field-labels';
+import { fieldLabel } from '@/session/field-labels';
 import { useQueryThreads } from './data';
 import './messages';
 

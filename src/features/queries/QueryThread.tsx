@@ -9,7 +9,7 @@ import type { RecordKind } from '@/schema/records';
 import { useNames } from '@/session/people-names';
 import { useRole, useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
-import { fieldValue } from '@/ui/field-labels';
+import { fieldValue } from '@/session/field-labels';
 import { formatDateTime } from '@/ui/format';
 
 /** One query: its messages in the order written, and the next step this person may take (answer, close, re-open). */

@@ -7,7 +7,7 @@ import { recordFields, type QueryThread } from '@/domain/data-query';
 import { mayQuery } from '@/schema/data-query';
 import { useRole, useWriteContext } from '@/session/session-store';
 import { Field } from '@/ui/Field';
-import { fieldLabel, fieldValue } from '@/ui/field-labels';
+import { fieldLabel, fieldValue } from '@/session/field-labels';
 import { useQueryThreads } from './data';
 import { QueryForm, QueryThreadView } from './QueryThread';
 import './messages';

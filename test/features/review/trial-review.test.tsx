@@ -81,6 +81,10 @@ describe('the review of the trial’s own records', () => {
     expect(history).toHaveLength(1);
     expect(history[0]!.textContent).toContain('Dr House');
     expect(records[0]!.textContent).toContain('Aucune DLT sur la cohorte 1');
+    // The decision's rule and its coded values in the form's words, not its code's ("threshold", "escalate").
+    expect(history[0]!.textContent).toContain('Seuil de toxicité excessive : 0,3');
+    expect(history[0]!.textContent).toContain('Décision : Escalade');
+    expect(history[0]!.textContent).not.toMatch(/threshold|escalate/);
     expect(screen.queryByText('Ce participant n’est pas sur cette tablette.')).toBeNull();
   });
 });

@@ -1,4 +1,7 @@
 import type { TFunction, i18n as I18n } from 'i18next';
+import { isBedsideTermId, termName } from '@/domain/safety/ctcae';
+// The eligibility facts' names and the screening's words (a lazy section): a history or a conflict names them too.
+import '@/features/screening/messages';
 import type { RecordKind } from '@/schema/records';
 import { formatDate, formatDateTime, formatNumber } from '@/ui/format';
 
@@ -11,6 +14,42 @@ const SECTIONS: Partial<Record<RecordKind, string>> = {
   participant: 'participants',
   vitalSigns: 'vitals',
   adverseEvent: 'ae',
+  eligibility: 'eligibility.fact',
+};
+
+/**
+ * The words of coded values that their form words another way than `<section>.<field>s.<value>`, by field name
+ * (the last part of a nested one): the key of each value's word, or null to keep the value as it is.
+ */
+const VALUE_WORDS: Partial<Record<RecordKind, Record<string, (value: string) => string | null>>> = {
+  adverseEvent: {
+    actions: (v) => `ae.action.${v}`,
+    relatedness: (v) => `ae.relation.${v}`,
+    relationToProcedure: (v) => `ae.relation.${v}`,
+    seriousness: (v) => `ae.criteria.${v}`,
+    expectedness: (v) => `ae.${v}`,
+    sponsorNotificationMethod: (v) => `sae.methods.${v}`,
+  },
+  doseDecision: {
+    recommendation: (v) => `conflicts.values.recommendation.${v}`,
+    decision: (v) => `conflicts.values.decision.${v}`,
+  },
+  eligibility: {
+    verdict: (v) => `screening.verdict.${v}`,
+    sex: (v) => `participants.sex${v}`,
+    pregnancyTest: (v) => `screening.${v}`,
+    hiv: (v) => `screening.${v}`,
+    htlv: (v) => `screening.${v}`,
+    hbsAg: (v) => `screening.${v}`,
+    hcv: (v) => `screening.${v}`,
+  },
+  signature: {
+    meaning: (v) => `signature.meaning.${v}`,
+    method: (v) => (v === 'pin' ? 'signature.methodPin' : 'signature.methodPassword'),
+    role: (v) => `session.role.${v}`,
+  },
+  // A visit is named by its code (M0, M3…), as on every screen.
+  visitMissed: { visit: () => null },
 };
 
 function text(t: TFunction, i18n: I18n, key: string): string | undefined {
@@ -47,6 +86,13 @@ export function fieldValue(
   if (typeof value === 'boolean') return t(value ? 'conflicts.yes' : 'conflicts.no');
   if (typeof value === 'number') return formatNumber(value, language);
   if (typeof value === 'string') {
+    const wordOf = VALUE_WORDS[kind]?.[name];
+    if (wordOf) {
+      const key = wordOf(value);
+      return (key && text(t, i18n, key)) || value;
+    }
+    // A lab value's CTCAE term, by its name in the catalogue (in French or English).
+    if (name === 'term' && isBedsideTermId(value)) return termName(value, language === 'en' ? 'en' : 'fr');
     const section = SECTIONS[kind];
     // A coded value, as its form shows it: participants.statuses.included, participants.sexM.
     const word =
