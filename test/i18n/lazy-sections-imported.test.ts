@@ -16,6 +16,7 @@ const LAZY_SECTIONS: Record<string, string> = {
   queries: 'features/queries/messages.ts',
   dsmb: 'features/review/dsmb-messages.ts',
   storeReview: 'session/store-review-messages.ts',
+  infusion: 'features/infusion/messages.ts',
 };
 
 const files: string[] = [];
