@@ -1,6 +1,10 @@
 import type { TFunction, i18n as I18n } from 'i18next';
 import { isBedsideTermId, termName } from '@/domain/safety/ctcae';
-// The eligibility facts' names and the screening's words (a lazy section): a history or a conflict names them too.
+import { assessmentFieldLabel } from './assessment-labels';
+import './field-label-messages';
+// The lazy sections whose words a history, a conflict or a query shows too: the screening's (eligibility facts),
+// the infusion's (its checklist, product and events).
+import '@/features/infusion/messages';
 import '@/features/screening/messages';
 import type { RecordKind } from '@/schema/records';
 import { formatDate, formatDateTime, formatNumber } from '@/ui/format';
@@ -9,12 +13,14 @@ import { formatDate, formatDateTime, formatNumber } from '@/ui/format';
 // to, a coded value as the word the form shows, dates and numbers formatted — never `doseLevel`, `included`,
 // `M` or an ISO string.
 
-/** The catalogue section holding each kind's field labels (its form's). */
-const SECTIONS: Partial<Record<RecordKind, string>> = {
-  participant: 'participants',
-  vitalSigns: 'vitals',
-  adverseEvent: 'ae',
-  eligibility: 'eligibility.fact',
+/** The catalogue sections holding each kind's field labels (its form's), in the order they are looked in. */
+const SECTIONS: Partial<Record<RecordKind, readonly string[]>> = {
+  participant: ['participants'],
+  vitalSigns: ['vitals'],
+  adverseEvent: ['ae'],
+  eligibility: ['eligibility.fact', 'eligibility.drug'],
+  infusionStep: ['infusion.product'],
+  infusionEvent: ['infusion.product'],
 };
 
 /**
@@ -23,6 +29,7 @@ const SECTIONS: Partial<Record<RecordKind, string>> = {
  */
 const VALUE_WORDS: Partial<Record<RecordKind, Record<string, (value: string) => string | null>>> = {
   adverseEvent: {
+    kind: (v) => `fieldValues.termKind.${v}`,
     actions: (v) => `ae.action.${v}`,
     relatedness: (v) => `ae.relation.${v}`,
     relationToProcedure: (v) => `ae.relation.${v}`,
@@ -31,11 +38,13 @@ const VALUE_WORDS: Partial<Record<RecordKind, Record<string, (value: string) => 
     sponsorNotificationMethod: (v) => `sae.methods.${v}`,
   },
   doseDecision: {
-    recommendation: (v) => `conflicts.values.recommendation.${v}`,
-    decision: (v) => `conflicts.values.decision.${v}`,
+    recommendation: (v) => `fieldValues.recommendation.${v}`,
+    decision: (v) => `fieldValues.decision.${v}`,
   },
   eligibility: {
     verdict: (v) => `screening.verdict.${v}`,
+    lastBelimumabDate: (v) => (v === 'never' ? 'screening.never' : null),
+    lastBCellDepletingDate: (v) => (v === 'never' ? 'screening.never' : null),
     sex: (v) => `participants.sex${v}`,
     pregnancyTest: (v) => `screening.${v}`,
     hiv: (v) => `screening.${v}`,
@@ -48,6 +57,23 @@ const VALUE_WORDS: Partial<Record<RecordKind, Record<string, (value: string) => 
     method: (v) => (v === 'pin' ? 'signature.methodPin' : 'signature.methodPassword'),
     role: (v) => `session.role.${v}`,
   },
+  assessment: {
+    // The SF-36's own form (v2 or v1) within a response, before the visit form's.
+    form: (v) => (v === 'v2' || v === 'rand36' ? `fieldValues.sf36Form.${v}` : `visits.form.${v}`),
+    respondent: (v) => `fieldValues.respondent.${v}`,
+    kind: (v) => `visits.failure.${v === 'endStageRenalDisease' ? 'esrd' : 'rescue'}`,
+    treatment: (v) => `visits.failure.treatment.${v}`,
+    therapy: (v) => `visits.failure.therapy.${v}`,
+  },
+  infusionStep: {
+    item: (v) => `infusion.item.${v}`,
+    outcome: (v) => `infusion.itemState.${v}`,
+  },
+  infusionEvent: {
+    type: (v) => `fieldValues.infusionEventType.${v}`,
+    reason: (v) => `infusion.reason.${v}`,
+  },
+  dataQuery: { action: (v) => `fieldValues.queryAction.${v}` },
   // A visit is named by its code (M0, M3…), as on every screen.
   visitMissed: { visit: () => null },
 };
@@ -61,10 +87,10 @@ function text(t: TFunction, i18n: I18n, key: string): string | undefined {
 export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, field: string): string {
   // A nested field (`items.arthritis`, the record history's) is labelled by its own name.
   const name = field.split('.').at(-1)!;
-  const section = SECTIONS[kind];
   return (
-    (section && text(t, i18n, `${section}.${name}`)) ??
-    text(t, i18n, `conflicts.fieldNames.${name}`) ??
+    (kind === 'assessment' ? assessmentFieldLabel(t, i18n, field) : undefined) ??
+    SECTIONS[kind]?.map((section) => text(t, i18n, `${section}.${name}`)).find(Boolean) ??
+    text(t, i18n, `fieldNames.${name}`) ??
     // Unknown to the catalogues (a field added without a label): words, not camelCase.
     name.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase()
   );
@@ -93,13 +119,15 @@ export function fieldValue(
     }
     // A lab value's CTCAE term, by its name in the catalogue (in French or English).
     if (name === 'term' && isBedsideTermId(value)) return termName(value, language === 'en' ? 'en' : 'fr');
-    const section = SECTIONS[kind];
     // A coded value, as its form shows it: participants.statuses.included, participants.sexM.
-    const word =
-      section &&
-      (text(t, i18n, `${section}.${name}es.${value}`) ??
-        text(t, i18n, `${section}.${name}s.${value}`) ??
-        text(t, i18n, `${section}.${name}${value}`));
+    const word = SECTIONS[kind]
+      ?.map(
+        (section) =>
+          text(t, i18n, `${section}.${name}es.${value}`) ??
+          text(t, i18n, `${section}.${name}s.${value}`) ??
+          text(t, i18n, `${section}.${name}${value}`),
+      )
+      .find(Boolean);
     if (word) return word;
     if (ISO_DATE.test(value)) return formatDate(`${value}T12:00:00`, language);
     if (ISO_DATE_TIME.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(value, language);

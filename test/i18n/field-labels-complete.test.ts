@@ -25,13 +25,40 @@ function fieldsOf(kind: RecordKind, schema: unknown, path: string[] = []): Field
       ...fieldsOf(kind, field, [...path, name]),
     ]);
   if (def.type === 'array') return fieldsOf(kind, def.element, path);
-  if (def.type === 'enum' && path.length > 0)
-    return [{ kind, path: path.join('.'), values: Object.values(def.entries as Record<string, string>) }];
+  // A visit form is one of several shapes (by its `form`), an SF-36 response one of two.
+  if (def.type === 'union')
+    return (def.options as unknown[]).flatMap((option) => fieldsOf(kind, option, path));
+  // An instrument's answers by item: each item is a field.
+  if (def.type === 'record') {
+    const keys = (def.keyType as ZodLike)._zod?.def;
+    if (keys?.type !== 'enum') return [];
+    return Object.values(keys.entries as Record<string, string>).flatMap((key) => [
+      { kind, path: [...path, key].join('.') },
+      ...fieldsOf(kind, def.valueType, [...path, key]),
+    ]);
+  }
+  if ((def.type === 'enum' || def.type === 'literal') && path.length > 0) {
+    const values = def.type === 'enum' ? Object.values(def.entries as Record<string, string>) : def.values;
+    const words = (values as unknown[]).filter((v): v is string => typeof v === 'string');
+    return words.length > 0 ? [{ kind, path: path.join('.'), values: words }] : [];
+  }
   return [];
 }
 
-const fields = (Object.keys(RECORD_KINDS) as RecordKind[]).flatMap((kind) =>
-  fieldsOf(kind, RECORD_KINDS[kind].schema),
+/** One field per kind and path (the shapes of a union repeat their common fields), with all of its values. */
+function merged(list: Field[]): Field[] {
+  const byPath = new Map<string, Field>();
+  for (const field of list) {
+    const key = `${field.kind}|${field.path}|${field.values ? 'values' : 'name'}`;
+    const known = byPath.get(key);
+    if (!known) byPath.set(key, { ...field, values: field.values && [...field.values] });
+    else if (field.values) known.values = [...new Set([...known.values!, ...field.values])];
+  }
+  return [...byPath.values()];
+}
+
+const fields = merged(
+  (Object.keys(RECORD_KINDS) as RecordKind[]).flatMap((kind) => fieldsOf(kind, RECORD_KINDS[kind].schema)),
 );
 const named = fields.filter((f) => !f.values);
 const coded = fields.filter((f) => f.values);
@@ -41,8 +68,8 @@ const fallback = (field: string) =>
     .at(-1)!
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase();
-/** Values that are their own name on every screen: a visit's code. */
-const selfNamed = (value: string) => /^M\d+$/.test(value) || value === 'eCRF';
+/** Values that are their own name on every screen: a visit's code, a BILAG grade. */
+const selfNamed = (value: string) => /^M\d+$/.test(value) || /^[A-E]$/.test(value) || value === 'eCRF';
 
 beforeAll(async () => {
   await initI18n('fr');
@@ -57,10 +84,15 @@ describe('field labels', () => {
     for (const kind of ['participant', 'vitalSigns', 'adverseEvent', 'monitoringCheck', 'doseDecision'])
       expect(kinds.has(kind as RecordKind)).toBe(true);
     expect(named.map((f) => `${f.kind}.${f.path}`)).toEqual(
-      expect.arrayContaining(['doseDecision.settings.prior.a', 'eligibility.facts.hiv']),
+      expect.arrayContaining([
+        'doseDecision.settings.prior.a',
+        'eligibility.facts.hiv',
+        'assessment.answers.increasedDnaBinding',
+        'assessment.mgPerDay',
+      ]),
     );
     expect(coded.map((f) => `${f.kind}.${f.path}`)).toEqual(
-      expect.arrayContaining(['adverseEvent.relatedness', 'doseDecision.decision']),
+      expect.arrayContaining(['adverseEvent.relatedness', 'doseDecision.decision', 'assessment.form']),
     );
   });
 
@@ -71,8 +103,9 @@ describe('field labels', () => {
         .filter(
           ({ kind, path }) =>
             fieldLabel(i18next.t, i18next, kind, path) === fallback(path) &&
-            // A name that happens to read as its code's words ("by phone").
-            !i18next.exists(`conflicts.fieldNames.${path.split('.').at(-1)}`),
+            // A name that happens to read as its code's words ("by phone", "azathioprine").
+            !i18next.exists(`fieldNames.${path.split('.').at(-1)}`) &&
+            !i18next.exists(`eligibility.drug.${path.split('.').at(-1)}`),
         )
         .map(({ kind, path }) => `${kind}.${path}`);
       expect(unnamed).toEqual([]);

@@ -17,6 +17,8 @@ const LAZY_SECTIONS: Record<string, string> = {
   dsmb: 'features/review/dsmb-messages.ts',
   storeReview: 'session/store-review-messages.ts',
   infusion: 'features/infusion/messages.ts',
+  fieldNames: 'session/field-label-messages.ts',
+  fieldValues: 'session/field-label-messages.ts',
 };
 
 const files: string[] = [];

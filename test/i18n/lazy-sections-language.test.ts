@@ -13,6 +13,7 @@ const SECTIONS = {
   '@/features/queries/messages': ['queries.title', undefined],
   '@/features/review/dsmb-messages': ['dsmb.title', undefined],
   '@/session/store-review-messages': ['storeReview.title', undefined],
+  '@/session/field-label-messages': ['fieldNames.trialNumber', 'Trial number'],
 } as const;
 
 afterAll(async () => {
@@ -29,6 +30,7 @@ describe('lazy message sections', () => {
       import('@/features/queries/messages'),
       import('@/features/review/dsmb-messages'),
       import('@/session/store-review-messages'),
+      import('@/session/field-label-messages'),
     ]);
     await i18next.changeLanguage('en');
     // The main catalogue, in English.

@@ -1,0 +1,36 @@
+import type { TFunction, i18n as I18n } from 'i18next';
+import { BILAG_TEXTS, lang, SDI_TEXTS, SLEDAI_TEXTS } from '@/features/visits/instrument-texts';
+// The visit forms' names and words (a lazy section): a visit form's history, conflict or query names them too.
+import '@/features/visits/messages';
+
+// A visit form's fields as its form names them (issue 23's instruments): a SELENA-SLEDAI descriptor, a BILAG
+// system, an SDI item, an EQ-5D dimension, a lab; the form itself by its title. The record history showed the
+// words of their codes ("increased dna binding", "form : toleranceReview", "mg per day").
+
+type Texts = Record<string, Record<'fr' | 'en', string> | { name: Record<'fr' | 'en', string> } | undefined>;
+const named = (texts: Texts, id: string, language: string) => {
+  const text = texts[id];
+  if (!text) return undefined;
+  return ('name' in text ? text.name : text)[lang(language)];
+};
+
+/** An instrument item's name, for `answers.<descriptor>`, `grades.<system>`, `items.<item>`, `levels.<dimension>`, `labs.<lab>`. */
+export function assessmentFieldLabel(t: TFunction, i18n: I18n, field: string): string | undefined {
+  const [group, id, ...rest] = field.split('.');
+  if (!id || rest.length > 0) return undefined;
+  const key = (k: string) => (i18n.exists(k) ? t(k) : undefined);
+  switch (group) {
+    case 'answers':
+      return named(SLEDAI_TEXTS as Texts, id, i18n.language);
+    case 'grades':
+      return named(BILAG_TEXTS as Texts, id, i18n.language);
+    case 'items':
+      return named(SDI_TEXTS as Texts, id, i18n.language);
+    case 'levels':
+      return id === 'vas' ? key('visits.vas') : key(`visits.eq5dDimension.${id}`);
+    case 'labs':
+      return key(`visits.biology.lab.${id}`);
+    default:
+      return undefined;
+  }
+}
