@@ -4,6 +4,9 @@
 
 export function vibrate(): boolean {
   try {
+    // Before the first tap on the page (an alarm due when the app starts) the browser refuses, and logs an error:
+    // not asked then. The next alarm after a tap vibrates.
+    if (navigator.userActivation && !navigator.userActivation.hasBeenActive) return false;
     return typeof navigator.vibrate === 'function' && navigator.vibrate([400, 200, 400, 200, 400]);
   } catch {
     return false;
