@@ -14,7 +14,10 @@ const named = (texts: Texts, id: string, language: string) => {
   return ('name' in text ? text.name : text)[lang(language)];
 };
 
-/** An instrument item's name, for `answers.<descriptor>`, `grades.<system>`, `items.<item>`, `levels.<dimension>`, `labs.<lab>`. */
+/**
+ * An instrument item's name: `answers.<descriptor>` (SELENA-SLEDAI), `grades.<system>` (BILAG), `items.<item>`
+ * (SDI), `levels.<dimension>` (EQ-5D-5L), `labs.<lab>` (biology). Undefined for any other field.
+ */
 export function assessmentFieldLabel(t: TFunction, i18n: I18n, field: string): string | undefined {
   const [group, id, ...rest] = field.split('.');
   if (!id || rest.length > 0) return undefined;

@@ -1,9 +1,9 @@
 import type { TFunction, i18n as I18n } from 'i18next';
 import { isBedsideTermId, termName } from '@/domain/safety/ctcae';
 import { assessmentFieldLabel } from './assessment-labels';
+// The lazy sections whose words a history, a conflict or a query shows: the fields' names and values, the
+// screening's (eligibility facts), the infusion's (its checklist, product and events).
 import './field-label-messages';
-// The lazy sections whose words a history, a conflict or a query shows too: the screening's (eligibility facts),
-// the infusion's (its checklist, product and events).
 import '@/features/infusion/messages';
 import '@/features/screening/messages';
 import type { RecordKind } from '@/schema/records';
@@ -61,7 +61,12 @@ const VALUE_WORDS: Partial<Record<RecordKind, Record<string, (value: string) => 
     // The SF-36's own form (v2 or v1) within a response, before the visit form's.
     form: (v) => (v === 'v2' || v === 'rand36' ? `fieldValues.sf36Form.${v}` : `visits.form.${v}`),
     respondent: (v) => `fieldValues.respondent.${v}`,
-    kind: (v) => `visits.failure.${v === 'endStageRenalDisease' ? 'esrd' : 'rescue'}`,
+    kind: (v) =>
+      v === 'endStageRenalDisease'
+        ? 'visits.failure.esrd'
+        : v === 'rescueTherapy'
+          ? 'visits.failure.rescue'
+          : null,
     treatment: (v) => `visits.failure.treatment.${v}`,
     therapy: (v) => `visits.failure.therapy.${v}`,
   },
