@@ -44,6 +44,16 @@ afterEach(() => {
   env.restore();
 });
 
+/**
+ * The checklist is disabled while its draft is read (a person cannot tap it yet, and a tap on the disabled save
+ * button is lost); happy-dom does not disable a fieldset's controls, so the test waits as the person does.
+ */
+async function formReady() {
+  await waitFor(() =>
+    expect((screen.getByTestId('checklist-save') as HTMLButtonElement).disabled).toBe(false),
+  );
+}
+
 async function participant() {
   const id = crypto.randomUUID();
   const doctor = { ...currentWriteContext()!, role: 'physician' as const };
@@ -64,6 +74,7 @@ describe('the day-3 checklist', () => {
         <ChecklistForm patientId={patientId} item={day3} events={[]} />
       </MemoryRouter>,
     );
+    await formReady();
     const fever = await screen.findByTestId('term-fever');
     fireEvent.click(within(fever).getByLabelText('Présent'));
     // NCI's grade definitions, in the French working translation, one tap each; grade 5 is "Décès".
@@ -152,6 +163,7 @@ describe('the checklist’s vital signs', () => {
         <ChecklistForm patientId={patientId} item={day1} events={[]} />
       </MemoryRouter>,
     );
+    await formReady();
     const vitals = (await screen.findByRole('heading', { name: 'Constantes' })).closest('section')!;
     expect(vitals.querySelectorAll('input')).toHaveLength(0);
     const pad = within(vitals).getByTestId('number-pad');
@@ -224,6 +236,7 @@ describe('the labs graded against the screening’s pre-infusion values', () => 
         </Routes>
       </MemoryRouter>,
     );
+    await formReady();
     const baseline = (await screen.findByTestId('lab-creatinineIncreased')).querySelector(
       '#lab-creatinineIncreased-baseline',
     ) as HTMLInputElement;
