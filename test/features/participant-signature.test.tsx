@@ -92,6 +92,12 @@ describe('the signature of the participant dossier', () => {
 
     // Editing the signed dossier: warned before saving; signing is held until the changes are saved.
     expect(screen.queryByTestId('dossier-signed-warning')).toBeNull();
+    // The dossier is disabled until its draft is read (a tap on its save button before is lost).
+    await waitFor(() =>
+      expect(screen.getByRole('button', { name: 'Enregistrer le dossier' }).hasAttribute('disabled')).toBe(
+        false,
+      ),
+    );
     fireEvent.change(document.getElementById('comment')!, { target: { value: 'revu en visite' } });
     expect((await screen.findByTestId('dossier-signed-warning')).textContent).toBe(
       'Ce dossier est signé : enregistrer ces modifications invalidera la signature, qu’il faudra refaire.',

@@ -24,11 +24,14 @@ let env: ReturnType<typeof setUpSession>;
 function ClinicalScreen() {
   const ctx = useWriteContext();
   const form = useForm({ defaultValues: { sbp: '' } });
-  useDraft(form, ctx?.userId, 'vitals:test');
+  const draft = useDraft(form, ctx?.userId, 'vitals:test');
+  // Disabled while its draft is read, as every form of the app is.
   return (
     <section data-testid="clinical">
-      <label htmlFor="sbp">PAS</label>
-      <input id="sbp" {...form.register('sbp')} />
+      <fieldset disabled={draft.locked} data-testid="clinical-fields">
+        <label htmlFor="sbp">PAS</label>
+        <input id="sbp" {...form.register('sbp')} />
+      </fieldset>
     </section>
   );
 }
@@ -114,9 +117,10 @@ describe('the auth gate', () => {
     renderApp();
     await screen.findByTestId('login-screen');
     await signInOnline('alice');
-    await waitFor(() => expect((screen.getByLabelText('PAS') as HTMLInputElement).disabled).toBe(false));
-    // Let the draft load finish before typing.
-    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    // Typed before the form's draft is read, a value is not autosaved: the test waits as a person does.
+    await waitFor(() =>
+      expect((screen.getByTestId('clinical-fields') as HTMLFieldSetElement).disabled).toBe(false),
+    );
     fireEvent.change(screen.getByLabelText('PAS'), { target: { value: '132' } });
     // Locked at once, before the autosave's debounce: the unmount flushes the draft.
     click('Verrouiller');
