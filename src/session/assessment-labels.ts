@@ -1,4 +1,3 @@
-import type { TFunction, i18n as I18n } from 'i18next';
 import { BILAG_TEXTS, lang, SDI_TEXTS, SLEDAI_TEXTS } from '@/features/visits/instrument-texts';
 // The visit forms' names and words (a lazy section): a visit form's history, conflict or query names them too.
 import '@/features/visits/messages';
@@ -18,21 +17,25 @@ const named = (texts: Texts, id: string, language: string) => {
  * An instrument item's name: `answers.<descriptor>` (SELENA-SLEDAI), `grades.<system>` (BILAG), `items.<item>`
  * (SDI), `levels.<dimension>` (EQ-5D-5L), `labs.<lab>` (biology). Undefined for any other field.
  */
-export function assessmentFieldLabel(t: TFunction, i18n: I18n, field: string): string | undefined {
+export function assessmentFieldLabel(
+  field: string,
+  language: string,
+  /** A catalogue key's text, undefined when the catalogue has none. */
+  text: (key: string) => string | undefined,
+): string | undefined {
   const [group, id, ...rest] = field.split('.');
   if (!id || rest.length > 0) return undefined;
-  const key = (k: string) => (i18n.exists(k) ? t(k) : undefined);
   switch (group) {
     case 'answers':
-      return named(SLEDAI_TEXTS as Texts, id, i18n.language);
+      return named(SLEDAI_TEXTS as Texts, id, language);
     case 'grades':
-      return named(BILAG_TEXTS as Texts, id, i18n.language);
+      return named(BILAG_TEXTS as Texts, id, language);
     case 'items':
-      return named(SDI_TEXTS as Texts, id, i18n.language);
+      return named(SDI_TEXTS as Texts, id, language);
     case 'levels':
-      return id === 'vas' ? key('visits.vas') : key(`visits.eq5dDimension.${id}`);
+      return text(id === 'vas' ? 'visits.vas' : `visits.eq5dDimension.${id}`);
     case 'labs':
-      return key(`visits.biology.lab.${id}`);
+      return text(`visits.biology.lab.${id}`);
     default:
       return undefined;
   }

@@ -93,7 +93,9 @@ export function fieldLabel(t: TFunction, i18n: I18n, kind: RecordKind, field: st
   // A nested field (`items.arthritis`, the record history's) is labelled by its own name.
   const name = field.split('.').at(-1)!;
   return (
-    (kind === 'assessment' ? assessmentFieldLabel(t, i18n, field) : undefined) ??
+    (kind === 'assessment'
+      ? assessmentFieldLabel(field, i18n.language, (key) => text(t, i18n, key))
+      : undefined) ??
     SECTIONS[kind]?.map((section) => text(t, i18n, `${section}.${name}`)).find(Boolean) ??
     text(t, i18n, `fieldNames.${name}`) ??
     // Unknown to the catalogues (a field added without a label): words, not camelCase.

@@ -12,7 +12,7 @@ import { canSign } from '@/session/signature';
 import { SignatureDialog } from '@/session/SignatureDialog';
 import { SignatureList, useRecordSignatures } from '@/session/SignatureList';
 import { useDraft } from '@/session/use-draft';
-import { dateTextFromIso, parseDateText } from '@/ui/date-time-entry';
+import { dateTextFromIso, isoFromDateText } from '@/ui/date-time-entry';
 import { DraftChoice } from '@/ui/DraftChoice';
 import { Field } from '@/ui/Field';
 import { FormNotice, type Notice } from '@/ui/FormNotice';
@@ -35,11 +35,8 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function isoDate(text: string): string | undefined {
   const trimmed = text.trim();
   if (!trimmed) return '';
-  const iso = ISO_DATE.exec(trimmed);
-  const date = iso ? parseDateText(`${iso[3]}/${iso[2]}/${iso[1]}`) : parseDateText(trimmed);
-  if (!date) return undefined;
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
+  // An ISO date is read as the same day typed day first (so that an impossible one is refused alike).
+  return isoFromDateText(ISO_DATE.test(trimmed) ? dateTextFromIso(trimmed) : trimmed);
 }
 
 function toForm(data: Record<string, unknown>): Dossier {
